@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124121134_initial } from './Migration20261124121134_initial.ts';
+
+/** Every SQLite migration in order; the app applies the pending ones on start. */
+export const sqliteMigrations: MigrationObject[] = [
+  { name: 'Migration20261124121134_initial', class: Migration20261124121134_initial },
+];

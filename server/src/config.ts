@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { z } from 'zod';
+import { repositoryRoot } from './paths.ts';
+
+const systemTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const optionalUrl = (protocols: string[]) =>
+  optionalString.refine(
+    (value) => value === undefined || protocols.includes(safeProtocol(value)),
+    `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+  );
+
+function safeProtocol(value: string): string {
+  try {
+    return new URL(value).protocol;
+  } catch {
+    return '';
+  }
+}
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  STORAGE_DIR: optionalString,
+  DATABASE_URL: optionalString.refine(
+    (value) => value === undefined || value.startsWith('sqlite:'),
+    'must be sqlite:<path> (PostgreSQL arrives with the scale-out mode)',
+  ),
+  REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  ANTHROPIC_API_KEY: optionalString,
+  ANTHROPIC_BASE_URL: optionalUrl(['http:', 'https:']),
+  DEFAULT_MODEL: z.string().trim().min(1).default('claude-sonnet-4-5'),
+  JWT_SECRET: optionalString.refine(
+    (value) => value === undefined || value.length >= 32,
+    'must be at least 32 characters (or leave it unset to have one generated)',
+  ),
+  COST_CURRENCY: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as EUR')
+    .default('EUR'),
+  COST_USD_RATE: z.coerce.number().positive('must be a positive number').default(0.86),
+  BUDGET_TIMEZONE: z
+    .string()
+    .trim()
+    .default(systemTimeZone)
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris'),
+  MCP_CONFIG: optionalString,
+  ALERT_WEBHOOK_URL: optionalUrl(['http:', 'https:']),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  storageDir: string;
+  databasePath: string;
+  redisUrl: string | undefined;
+  anthropic: Readonly<{ apiKey: string | undefined; baseUrl: string | undefined }>;
+  defaultModel: string;
+  jwtSecret: string;
+  cost: Readonly<{ currency: string; usdRate: number }>;
+  budgetTimeZone: string;
+  mcpConfigPath: string | undefined;
+  alertWebhookUrl: string | undefined;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+}>;
+
+export class ConfigError extends Error {}
+
+/** Validates the given variables; a bad value throws one line naming the variable. */
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const value = source[String(issue.path[0])];
+    throw new ConfigError(
+      `Invalid configuration: ${String(issue.path[0])}${value === undefined ? '' : ` (${JSON.stringify(value)})`} ${issue.message}`,
+    );
+  }
+  const env = parsed.data;
+  const storageDir = resolve(repositoryRoot, env.STORAGE_DIR ?? 'storage');
+  const databasePath = env.DATABASE_URL
+    ? resolveSqlitePath(env.DATABASE_URL.slice('sqlite:'.length), storageDir)
+    : join(storageDir, 'database', 'claude-rasp.sqlite');
+  return Object.freeze({
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    storageDir,
+    databasePath,
+    redisUrl: env.REDIS_URL,
+    anthropic: Object.freeze({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL }),
+    defaultModel: env.DEFAULT_MODEL,
+    jwtSecret: env.JWT_SECRET ?? storedSecret(storageDir, 'jwt-secret'),
+    cost: Object.freeze({ currency: env.COST_CURRENCY, usdRate: env.COST_USD_RATE }),
+    budgetTimeZone: env.BUDGET_TIMEZONE,
+    mcpConfigPath: env.MCP_CONFIG ? resolve(repositoryRoot, env.MCP_CONFIG) : undefined,
+    alertWebhookUrl: env.ALERT_WEBHOOK_URL,
+    logLevel: env.LOG_LEVEL,
+  });
+}
+
+function resolveSqlitePath(path: string, storageDir: string): string {
+  const file = path.replace(/^\/\/(?=\/)/, '');
+  if (file === ':memory:') return file;
+  return isAbsolute(file) ? file : resolve(storageDir, file);
+}
+
+/** A secret generated once into storage/secrets/ (mode 0600) and reused on every later start. */
+function storedSecret(storageDir: string, name: string): string {
+  const dir = join(storageDir, 'secrets');
+  const file = join(dir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+/** The process environment, with `.env` from the working directory filling in what is unset. */
+export function readEnvironment(directory = process.cwd()): Record<string, string | undefined> {
+  const dotenvFile = resolve(directory, '.env');
+  const fromFile = existsSync(dotenvFile) ? parseDotenv(readFileSync(dotenvFile)) : {};
+  return { ...fromFile, ...process.env };
+}

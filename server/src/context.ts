@@ -1,0 +1,59 @@
+import type { IncomingMessage } from 'node:http';
+import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
+import { unauthenticated } from './errors.ts';
+import { clientInfo, isHttps } from './http/client-info.ts';
+import { AuthService, type AuthDependencies } from './modules/auth/auth.service.ts';
+import { readRefreshCookie, refreshCookie } from './modules/auth/refresh-cookie.ts';
+import type { ClientInfo } from './modules/auth/sessions.ts';
+import { UsersService } from './modules/users/users.service.ts';
+import type { Viewer } from './viewer.ts';
+
+/** What the HTTP and WebSocket layers hand to Yoga for each operation. */
+export type ServerContext = {
+  req: IncomingMessage;
+  responseCookies: string[];
+  connectionParams?: Readonly<Record<string, unknown>>;
+};
+
+export type Context = {
+  viewer: Viewer | null;
+  em: EntityManager;
+  client: ClientInfo;
+  refreshToken: string | undefined;
+  setRefreshToken(token: string | null): void;
+  auth: AuthService;
+  users: UsersService;
+};
+
+export function bearerToken(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(value.trim());
+  return match?.[1];
+}
+
+/** Builds each operation's context: a forked EntityManager, the services and the viewer. */
+export function createContextFactory(orm: MikroORM, deps: AuthDependencies) {
+  return async (server: ServerContext): Promise<Context> => {
+    const em = orm.em.fork();
+    const auth = new AuthService(em, deps);
+    const header = server.connectionParams
+      ? server.connectionParams.authorization
+      : server.req.headers.authorization;
+    const token = bearerToken(header);
+    if (header !== undefined && token === undefined) {
+      throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    }
+    const viewer = token ? await auth.authenticate(token) : null;
+    if (token && !viewer) throw unauthenticated('Your access token is invalid or has expired.');
+    const secure = isHttps(server.req);
+    return {
+      viewer,
+      em,
+      client: clientInfo(server.req),
+      refreshToken: readRefreshCookie(server.req.headers.cookie),
+      setRefreshToken: (value) => server.responseCookies.push(refreshCookie(value, secure)),
+      auth,
+      users: new UsersService(em),
+    };
+  };
+}
