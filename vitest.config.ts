@@ -19,6 +19,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],

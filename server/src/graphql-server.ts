@@ -45,6 +45,22 @@ function maskError(logger: Logger) {
   };
 }
 
+/**
+ * Parse and validation errors never pass through maskError; give them the contract's code too,
+ * so a script only ever sees the codes SPEC.md lists.
+ */
+const contractCodes: Plugin = {
+  onResultProcess({ result }) {
+    if (Array.isArray(result) || !('errors' in result) || !result.errors) return;
+    for (const error of result.errors) {
+      const code = error.extensions?.code;
+      if (typeof code !== 'string' || !KNOWN_CODES.has(code)) {
+        (error.extensions as Record<string, unknown>).code = 'BAD_USER_INPUT';
+      }
+    }
+  },
+};
+
 /** Copies the cookies a resolver asked for onto the HTTP response. */
 const responseCookies: Plugin<ServerContext> = {
   onResponse({ serverContext, response }) {
@@ -83,6 +99,7 @@ export function createGraphQLServer(orm: MikroORM, auth: AuthDependencies, logge
       }),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       responseCookies,
+      contractCodes,
     ],
   });
 }

@@ -37,7 +37,7 @@ export function attachWebSocket(
   });
   const server = useServer<Record<string, unknown>, Extra>(
     {
-      connectionInitWaitTimeout: 5_000,
+      connectionInitWaitTimeout: 3_000,
       onConnect: async (ctx) => {
         const token = bearerToken(ctx.connectionParams?.authorization);
         return token !== undefined && (await options.isSignedIn(token));
