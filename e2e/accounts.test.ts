@@ -1,7 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../server/test/helpers/server.ts';
-import { clientDir, launchBrowser, openPage, PHONE, requireClientBuild } from './helpers/browser.ts';
+import {
+  clientDir,
+  launchBrowser,
+  openPage,
+  PHONE,
+  requireClientBuild,
+} from './helpers/browser.ts';
 import { signIn } from './helpers/flows.ts';
 
 const ADMIN = { username: 'ada', email: 'ada@example.com', password: 'first password 1' };
@@ -52,7 +58,10 @@ it('on a phone: sets up the admin, keeps the session on reload, changes the pass
     sameSite: 'Strict',
   });
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Settings' })
+    .click();
   await page.waitForURL((url) => url.pathname === '/settings');
   await page.getByLabel('Current password').fill(ADMIN.password);
   await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
@@ -76,6 +85,10 @@ it('on a phone: sets up the admin, keeps the session on reload, changes the pass
   await page.waitForURL((url) => url.pathname === '/');
   await home.waitFor();
   await screenshot('6-home-after-sign-in');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  await page.getByRole('heading', { name: `${ADMIN.username} (you)`, exact: true }).waitFor();
+  await screenshot('7-users');
 
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.waitForURL((url) => url.pathname === '/login');

@@ -2,7 +2,13 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ADMIN, setupAdmin } from '../server/test/helpers/graphql.ts';
 import { startServer, type TestServer } from '../server/test/helpers/server.ts';
-import { clientDir, DESKTOP, launchBrowser, openPage, requireClientBuild } from './helpers/browser.ts';
+import {
+  clientDir,
+  DESKTOP,
+  launchBrowser,
+  openPage,
+  requireClientBuild,
+} from './helpers/browser.ts';
 import { signIn } from './helpers/flows.ts';
 
 const MEMBER = { username: 'grace', email: 'grace@example.com', password: 'member password 1' };

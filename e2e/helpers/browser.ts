@@ -23,7 +23,9 @@ export function requireClientBuild(): void {
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run \`apt-get update && apt-get install -y chromium\`.`);
+    throw new Error(
+      `${CHROMIUM} is missing: run \`apt-get update && apt-get install -y chromium\`.`,
+    );
   }
   return await chromium.launch({
     executablePath: CHROMIUM,

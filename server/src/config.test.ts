@@ -26,7 +26,7 @@ describe('config', () => {
   });
 
   it.each([
-    ['PORT', 'eighty', /^Invalid configuration: PORT \("eighty"\)/],
+    ['PORT', 'eighty', /^Invalid configuration: PORT \("eighty"\) must be a port number/],
     ['PORT', '70000', /PORT/],
     ['COST_USD_RATE', '-1', /COST_USD_RATE \("-1"\) must be a positive number/],
     ['COST_CURRENCY', 'euro', /COST_CURRENCY .* three-letter currency code/],
@@ -51,6 +51,14 @@ describe('config', () => {
     expect(readFileSync(file, 'utf8').trim()).toBe(first);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(load().jwtSecret).toBe(first);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(load({ PORT: '', COST_USD_RATE: ' ', ANTHROPIC_API_KEY: '' })).toMatchObject({
+      port: 3000,
+      cost: { usdRate: 0.86 },
+      anthropic: { apiKey: undefined },
+    });
   });
 
   it('prefers a JWT_SECRET from the environment', () => {

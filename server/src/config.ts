@@ -29,7 +29,12 @@ function safeProtocol(value: string): string {
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce
+    .number({ error: 'must be a port number from 0 to 65535' })
+    .int('must be a port number from 0 to 65535')
+    .min(0, 'must be a port number from 0 to 65535')
+    .max(65535, 'must be a port number from 0 to 65535')
+    .default(3000),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   STORAGE_DIR: optionalString,
   DATABASE_URL: optionalString.refine(
@@ -49,7 +54,10 @@ const environmentSchema = z.object({
     .trim()
     .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as EUR')
     .default('EUR'),
-  COST_USD_RATE: z.coerce.number().positive('must be a positive number').default(0.86),
+  COST_USD_RATE: z.coerce
+    .number({ error: 'must be a positive number' })
+    .positive('must be a positive number')
+    .default(0.86),
   BUDGET_TIMEZONE: z
     .string()
     .trim()
@@ -90,7 +98,9 @@ export class ConfigError extends Error {}
 
 /** Validates the given variables; a bad value throws one line naming the variable. */
 export function loadConfig(source: Record<string, string | undefined>): Config {
-  const parsed = environmentSchema.safeParse(source);
+  // An empty value (`PORT=` in .env) means "not set", never 0 or "".
+  const given = Object.fromEntries(Object.entries(source).filter(([, v]) => v?.trim()));
+  const parsed = environmentSchema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const value = source[String(issue.path[0])];
