@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest';
 import { startServer, type TestServer } from '../server/test/helpers/server.ts';
 import {
   clientDir,
@@ -29,6 +29,7 @@ afterAll(async () => {
 
 it('on a phone: sets up the admin, keeps the session on reload, changes the password', async () => {
   const { page, problems, screenshot } = await openPage(browser, PHONE, 'phone');
+  onTestFailed(() => screenshot('failed'));
   const home = page.getByRole('heading', { name: `Signed in as ${ADMIN.username}` });
 
   await page.goto(server.url);

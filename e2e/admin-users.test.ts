@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest';
 import { ADMIN, setupAdmin } from '../server/test/helpers/graphql.ts';
 import { startServer, type TestServer } from '../server/test/helpers/server.ts';
 import {
@@ -30,6 +30,7 @@ afterAll(async () => {
 
 it('on a desktop: the admin adds a member, who signs in, then deactivates them', async () => {
   const admin = await openPage(browser, DESKTOP, 'desktop');
+  onTestFailed(() => admin.screenshot('failed'));
   const { page } = admin;
 
   await page.goto(server.url);
@@ -59,7 +60,7 @@ it('on a desktop: the admin adds a member, who signs in, then deactivates them',
   expect(await rows.count()).toBe(2);
   await admin.screenshot('4-member-created');
 
-  const member = await openPage(browser, DESKTOP, 'desktop-member');
+  const member = await openPage(browser, DESKTOP, 'member');
   await member.page.goto(`${server.url}/login`);
   await signIn(member.page, MEMBER.username, MEMBER.password);
   await member.page.getByRole('heading', { name: `Signed in as ${MEMBER.username}` }).waitFor();

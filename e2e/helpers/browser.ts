@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { repositoryRoot } from '../../server/src/paths.ts';
@@ -44,7 +44,7 @@ export type WatchedPage = {
   page: Page;
   /** Console errors, uncaught exceptions and CSP violations seen so far, oldest first. */
   problems: string[];
-  /** Saves a full-page screenshot as test-results/e2e/<prefix>-<name>.png. */
+  /** Saves a full-page screenshot as test-results/e2e/<prefix>-<name>.png (prefixes must not nest). */
   screenshot(name: string): Promise<void>;
 };
 
@@ -75,6 +75,10 @@ export async function openPage(
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   mkdirSync(screenshotDir, { recursive: true });
+  // Screenshots of an earlier run, such as a failure since fixed, would mislead.
+  for (const file of readdirSync(screenshotDir)) {
+    if (file.startsWith(`${prefix}-`)) rmSync(join(screenshotDir, file));
+  }
   return {
     page,
     problems,
