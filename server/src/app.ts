@@ -7,10 +7,15 @@ import { createGraphQLServer } from './graphql-server.ts';
 import { contentSecurityPolicy, setSecurityHeaders } from './http/security-headers.ts';
 import { staticClient } from './http/static-client.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createAnthropic } from './integrations/anthropic.ts';
 import { AccessTokens } from './modules/auth/access-tokens.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { LoginThrottle } from './modules/auth/login-throttle.ts';
+import { Generations } from './modules/chat/generations.ts';
+import { failInterruptedReplies } from './modules/chat/recovery.ts';
+import { ModelCatalog } from './modules/models/models.service.ts';
 import { clientBuildDir, version } from './paths.ts';
+import { createPubSub } from './pubsub.ts';
 import { attachWebSocket } from './websocket.ts';
 
 /** Requests to /graphql may carry at most this much; the longest chat message fits well within. */
@@ -27,6 +32,9 @@ export function buildApp(config: Config, options: { clientDir?: string } = {}): 
   const logger = createLogger(config);
   const client = staticClient(options.clientDir ?? clientBuildDir);
   const csp = contentSecurityPolicy(client.indexHtml);
+  const catalog = new ModelCatalog(config.pricesFile);
+  catalog.price(config.defaultModel);
+  const generations = new Generations();
   let orm: MikroORM | undefined;
   let url = '';
   let closeWebSocket = async () => {};
@@ -89,11 +97,26 @@ export function buildApp(config: Config, options: { clientDir?: string } = {}): 
     logger,
     async start() {
       orm = await openDatabase(config, logger);
+      await failInterruptedReplies(orm, logger);
       const auth = {
         accessTokens: new AccessTokens(config.jwtSecret),
         loginThrottle: new LoginThrottle(),
       };
-      const yoga = createGraphQLServer(orm, auth, logger);
+      const chat = {
+        orm,
+        anthropic: createAnthropic(config),
+        catalog,
+        generations,
+        pubsub: createPubSub(),
+        logger,
+        defaultModel: config.defaultModel,
+        maxOutputTokens: config.maxOutputTokens,
+      };
+      const money = {
+        currency: config.cost.currency,
+        fromUsd: (usd: number) => usd * config.cost.usdRate,
+      };
+      const yoga = createGraphQLServer(orm, { auth, chat, money }, logger);
       httpServer.on('request', (req, res) => {
         setSecurityHeaders(res, csp);
         const path = (req.url ?? '/').split('?')[0];
@@ -124,6 +147,7 @@ export function buildApp(config: Config, options: { clientDir?: string } = {}): 
     },
     async stop() {
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await generations.stopAll();
       await closeWebSocket();
       httpServer.closeIdleConnections();
       const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);

@@ -44,7 +44,14 @@ const environmentSchema = z.object({
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
   ANTHROPIC_API_KEY: optionalString,
   ANTHROPIC_BASE_URL: optionalUrl(['http:', 'https:']),
-  DEFAULT_MODEL: z.string().trim().min(1).default('claude-sonnet-4-5'),
+  DEFAULT_MODEL: z.string().trim().min(1).default('claude-sonnet-5-5'),
+  MAX_OUTPUT_TOKENS: z.coerce
+    .number({ error: 'must be a whole number of tokens from 1 to 128000' })
+    .int('must be a whole number of tokens from 1 to 128000')
+    .min(1, 'must be a whole number of tokens from 1 to 128000')
+    .max(128_000, 'must be a whole number of tokens from 1 to 128000')
+    .default(8192),
+  PRICES_FILE: optionalString,
   JWT_SECRET: optionalString.refine(
     (value) => value === undefined || value.length >= 32,
     'must be at least 32 characters (or leave it unset to have one generated)',
@@ -86,6 +93,8 @@ export type Config = Readonly<{
   redisUrl: string | undefined;
   anthropic: Readonly<{ apiKey: string | undefined; baseUrl: string | undefined }>;
   defaultModel: string;
+  maxOutputTokens: number;
+  pricesFile: string | undefined;
   jwtSecret: string;
   cost: Readonly<{ currency: string; usdRate: number }>;
   budgetTimeZone: string;
@@ -122,6 +131,8 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     redisUrl: env.REDIS_URL,
     anthropic: Object.freeze({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL }),
     defaultModel: env.DEFAULT_MODEL,
+    maxOutputTokens: env.MAX_OUTPUT_TOKENS,
+    pricesFile: env.PRICES_FILE ? resolve(repositoryRoot, env.PRICES_FILE) : undefined,
     jwtSecret: env.JWT_SECRET ?? storedSecret(storageDir, 'jwt-secret'),
     cost: Object.freeze({ currency: env.COST_CURRENCY, usdRate: env.COST_USD_RATE }),
     budgetTimeZone: env.BUDGET_TIMEZONE,

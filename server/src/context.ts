@@ -5,7 +5,12 @@ import { clientInfo, isHttps } from './http/client-info.ts';
 import { AuthService, type AuthDependencies } from './modules/auth/auth.service.ts';
 import { readRefreshCookie, refreshCookie } from './modules/auth/refresh-cookie.ts';
 import type { ClientInfo } from './modules/auth/sessions.ts';
+import { ChatService, type ChatDependencies } from './modules/chat/chat.service.ts';
+import type { Generations } from './modules/chat/generations.ts';
+import { ConversationsService } from './modules/conversations/conversations.service.ts';
+import type { ModelCatalog } from './modules/models/models.service.ts';
 import { UsersService } from './modules/users/users.service.ts';
+import type { PubSub } from './pubsub.ts';
 import type { Viewer } from './viewer.ts';
 
 /** What the HTTP and WebSocket layers hand to Yoga for each operation. */
@@ -15,6 +20,11 @@ export type ServerContext = {
   connectionParams?: Readonly<Record<string, unknown>>;
 };
 
+/** Converts what Anthropic charges (USD) into the configured currency. */
+export type Money = { currency: string; fromUsd(usd: number): number };
+
+export type AppServices = { auth: AuthDependencies; chat: ChatDependencies; money: Money };
+
 export type Context = {
   viewer: Viewer | null;
   em: EntityManager;
@@ -23,6 +33,12 @@ export type Context = {
   setRefreshToken(token: string | null): void;
   auth: AuthService;
   users: UsersService;
+  conversations: ConversationsService;
+  chat: ChatService;
+  catalog: ModelCatalog;
+  generations: Generations;
+  pubsub: PubSub;
+  money: Money;
 };
 
 export function bearerToken(value: unknown): string | undefined {
@@ -32,10 +48,10 @@ export function bearerToken(value: unknown): string | undefined {
 }
 
 /** Builds each operation's context: a forked EntityManager, the services and the viewer. */
-export function createContextFactory(orm: MikroORM, deps: AuthDependencies) {
+export function createContextFactory(orm: MikroORM, services: AppServices) {
   return async (server: ServerContext): Promise<Context> => {
     const em = orm.em.fork();
-    const auth = new AuthService(em, deps);
+    const auth = new AuthService(em, services.auth);
     const header = server.connectionParams
       ? server.connectionParams.authorization
       : server.req.headers.authorization;
@@ -46,6 +62,7 @@ export function createContextFactory(orm: MikroORM, deps: AuthDependencies) {
     const viewer = token ? await auth.authenticate(token) : null;
     if (token && !viewer) throw unauthenticated('Your access token is invalid or has expired.');
     const secure = isHttps(server.req);
+    const { catalog, generations, pubsub, defaultModel } = services.chat;
     return {
       viewer,
       em,
@@ -54,6 +71,12 @@ export function createContextFactory(orm: MikroORM, deps: AuthDependencies) {
       setRefreshToken: (value) => server.responseCookies.push(refreshCookie(value, secure)),
       auth,
       users: new UsersService(em),
+      conversations: new ConversationsService(em, catalog, defaultModel),
+      chat: new ChatService(em, services.chat),
+      catalog,
+      generations,
+      pubsub,
+      money: services.money,
     };
   };
 }

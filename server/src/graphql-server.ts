@@ -3,9 +3,13 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { MikroORM } from '@mikro-orm/sqlite';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { createContextFactory, type Context, type ServerContext } from './context.ts';
+import {
+  createContextFactory,
+  type AppServices,
+  type Context,
+  type ServerContext,
+} from './context.ts';
 import type { Logger } from './logger.ts';
-import type { AuthDependencies } from './modules/auth/auth.service.ts';
 import { schema } from './schema.ts';
 
 const KNOWN_CODES = new Set([
@@ -71,8 +75,8 @@ const responseCookies: Plugin<ServerContext> = {
   },
 };
 
-export function createGraphQLServer(orm: MikroORM, auth: AuthDependencies, logger: Logger) {
-  const buildContext = createContextFactory(orm, auth);
+export function createGraphQLServer(orm: MikroORM, services: AppServices, logger: Logger) {
+  const buildContext = createContextFactory(orm, services);
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',

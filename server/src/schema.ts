@@ -2,5 +2,8 @@ import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.ts';
 import './modules/users/users.schema.ts';
 import './modules/auth/auth.schema.ts';
+import './modules/models/models.schema.ts';
+import './modules/conversations/conversations.schema.ts';
+import './modules/chat/chat.schema.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
