@@ -1,33 +1,5 @@
 // `npm start`: builds what is missing or stale, then runs the server in this process.
-import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ensureBuilt, serverEntry } from './ensure-built.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const serverEntry = join(root, 'server/dist/server/src/main.js');
-
-function newestChange(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function run(command) {
-  console.log(`> ${command}`);
-  execSync(command, { cwd: root, stdio: 'inherit' });
-}
-
-if (!existsSync(join(root, 'client/build/index.html'))) run('npm run build -w client');
-const sources = Math.max(
-  newestChange(join(root, 'server/src')),
-  newestChange(join(root, 'migrations')),
-);
-if (!existsSync(serverEntry) || statSync(serverEntry).mtimeMs < sources) {
-  run('npm run build -w server');
-}
-
+ensureBuilt();
 await import(serverEntry);

@@ -116,7 +116,13 @@ export function buildApp(config: Config, options: { clientDir?: string } = {}): 
         currency: config.cost.currency,
         fromUsd: (usd: number) => usd * config.cost.usdRate,
       };
-      const yoga = createGraphQLServer(orm, { auth, chat, money }, logger);
+      const appInfo = {
+        version,
+        demoMode: config.demoMode,
+        chatAvailable: chat.anthropic !== null,
+        currency: config.cost.currency,
+      };
+      const yoga = createGraphQLServer(orm, { auth, chat, money, appInfo }, logger);
       httpServer.on('request', (req, res) => {
         setSecurityHeaders(res, csp);
         const path = (req.url ?? '/').split('?')[0];

@@ -72,6 +72,7 @@ const environmentSchema = z.object({
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris'),
   MCP_CONFIG: optionalString,
   ALERT_WEBHOOK_URL: optionalUrl(['http:', 'https:']),
+  DEMO_MODE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -101,6 +102,8 @@ export type Config = Readonly<{
   mcpConfigPath: string | undefined;
   alertWebhookUrl: string | undefined;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  /** Set by `npm run demo`: the upstream is the built-in fake, and the app says so. */
+  demoMode: boolean;
 }>;
 
 export class ConfigError extends Error {}
@@ -139,6 +142,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     mcpConfigPath: env.MCP_CONFIG ? resolve(repositoryRoot, env.MCP_CONFIG) : undefined,
     alertWebhookUrl: env.ALERT_WEBHOOK_URL,
     logLevel: env.LOG_LEVEL,
+    demoMode: env.DEMO_MODE === 'true',
   });
 }
 

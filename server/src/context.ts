@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { unauthenticated } from './errors.ts';
 import { clientInfo, isHttps } from './http/client-info.ts';
+import type { AppInfo } from './modules/app/app-info.schema.ts';
 import { AuthService, type AuthDependencies } from './modules/auth/auth.service.ts';
 import { readRefreshCookie, refreshCookie } from './modules/auth/refresh-cookie.ts';
 import type { ClientInfo } from './modules/auth/sessions.ts';
@@ -23,7 +24,12 @@ export type ServerContext = {
 /** Converts what Anthropic charges (USD) into the configured currency. */
 export type Money = { currency: string; fromUsd(usd: number): number };
 
-export type AppServices = { auth: AuthDependencies; chat: ChatDependencies; money: Money };
+export type AppServices = {
+  auth: AuthDependencies;
+  chat: ChatDependencies;
+  money: Money;
+  appInfo: AppInfo;
+};
 
 export type Context = {
   viewer: Viewer | null;
@@ -39,6 +45,7 @@ export type Context = {
   generations: Generations;
   pubsub: PubSub;
   money: Money;
+  appInfo: AppInfo;
 };
 
 export function bearerToken(value: unknown): string | undefined {
@@ -77,6 +84,7 @@ export function createContextFactory(orm: MikroORM, services: AppServices) {
       generations,
       pubsub,
       money: services.money,
+      appInfo: services.appInfo,
     };
   };
 }

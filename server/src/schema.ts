@@ -1,5 +1,6 @@
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.ts';
+import './modules/app/app-info.schema.ts';
 import './modules/users/users.schema.ts';
 import './modules/auth/auth.schema.ts';
 import './modules/models/models.schema.ts';
