@@ -16,7 +16,9 @@ const app = buildApp(
   }),
 );
 const url = await app.start();
-console.log(`\nclaude-rasp demo: open ${url.replace('127.0.0.1', 'localhost')} (replies come from a fake Claude)\n`);
+console.log(
+  `\nclaude-rasp demo: open ${url.replace('127.0.0.1', 'localhost')} (replies come from a fake Claude)\n`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -74,10 +74,12 @@ export async function startServer(scratchDir) {
   const spawnedAt = performance.now();
   // A minimal environment and a cwd without .env: a developer's DATABASE_URL or API key must
   // never point a benchmark at real data.
-  const child = spawn(process.execPath, [serverEntry], {
+  // The same runtime settings as `npm start` and the systemd unit.
+  const child = spawn(process.execPath, ['--max-semi-space-size=2', serverEntry], {
     cwd: storageDir,
     env: {
       PATH: process.env.PATH,
+      MALLOC_MMAP_THRESHOLD_: '131072',
       NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -1,5 +1,4 @@
 import { MikroORM, type Options } from '@mikro-orm/sqlite';
-import { Migrator } from '@mikro-orm/migrations';
 import { sqliteMigrations } from '../../migrations/sqlite/index.ts';
 import type { Config } from './config.ts';
 import { entities } from './entities.ts';
@@ -19,7 +18,6 @@ export function ormOptions(config: Pick<Config, 'databasePath'>): Options {
   return {
     dbName: config.databasePath,
     entities,
-    extensions: [Migrator],
     migrations: {
       migrationsList: sqliteMigrations,
       snapshot: false,
@@ -40,12 +38,26 @@ export function ormOptions(config: Pick<Config, 'databasePath'>): Options {
   };
 }
 
-/** Opens the database and applies pending migrations before anything else touches it. */
+/** Names of the migrations this database has applied (none for a new one). */
+async function appliedMigrations(orm: MikroORM): Promise<Set<string>> {
+  const rows = await orm.em
+    .getConnection()
+    .execute<{ name: string }[]>('select name from mikro_orm_migrations')
+    .catch(() => []);
+  return new Set(rows.map((row) => row.name));
+}
+
+/**
+ * Opens the database and applies pending migrations before anything else touches it. The
+ * migrator (umzug and friends, ~10 MB of heap) is loaded only when there is something to apply.
+ */
 export async function openDatabase(config: Config, logger: Logger): Promise<MikroORM> {
   const orm = await MikroORM.init(ormOptions(config));
-  const applied = await orm.getMigrator().up();
-  if (applied.length > 0) {
-    logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
-  }
+  const applied = await appliedMigrations(orm);
+  if (sqliteMigrations.every((migration) => applied.has(migration.name))) return orm;
+  const { Migrator } = await import('@mikro-orm/migrations');
+  Migrator.register(orm);
+  const ran = await orm.getMigrator().up();
+  logger.info({ migrations: ran.map((m) => m.name) }, 'database migrated');
   return orm;
 }

@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/sqlite';
 import { ormOptions } from '../db.ts';
 import { repositoryRoot } from '../paths.ts';
@@ -13,6 +14,7 @@ const scratch = join(mkdtempSync(join(tmpdir(), 'claude-rasp-migration-')), 'scr
 const options = ormOptions({ databasePath: scratch });
 const orm = await MikroORM.init({
   ...options,
+  extensions: [Migrator],
   migrations: {
     ...options.migrations,
     path: join(repositoryRoot, 'migrations', 'sqlite'),
