@@ -213,6 +213,25 @@ describe('sendMessage and messageStream', () => {
   });
 });
 
+describe('deleting a conversation while Claude answers', () => {
+  it('stops the upstream call first', async () => {
+    const { url } = world.server;
+    const token = world.admin.token;
+    world.fake.script({ text: 'never finishes', hangAfterDeltas: 1 });
+    const conversation = await createConversation(url, token);
+    await sendMessage(url, token, { conversationId: conversation.id, content: 'hi' });
+    await expect.poll(() => world.fake.requests.length).toBe(1);
+    const deleted = await gql(
+      url,
+      'mutation($id: ID!) { deleteConversation(id: $id) }',
+      { id: conversation.id },
+      { token },
+    );
+    expect(deleted.errors).toBeUndefined();
+    await expect.poll(() => world.fake.requests[0]!.disconnected).toBe(true);
+  });
+});
+
 describe('validation: nothing invalid reaches the upstream', () => {
   it('refuses empty, oversized, unknown-model and concurrent messages', async () => {
     const { url } = world.server;

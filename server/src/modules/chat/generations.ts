@@ -33,6 +33,14 @@ export class Generations {
     });
   }
 
+  /** Stops the reply being written in a conversation, if any (before deleting it). */
+  async stopInConversation(conversationId: number): Promise<void> {
+    const running = [...this.#byMessage.values()].filter(
+      (g) => g.request.conversationId === conversationId,
+    );
+    await Promise.all(running.map((g) => g.stop('user')));
+  }
+
   /** On shutdown: stops every reply and waits until each is stored. */
   async stopAll(): Promise<void> {
     await Promise.all([...this.#byMessage.values()].map((g) => g.stop('shutdown')));

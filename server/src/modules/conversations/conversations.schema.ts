@@ -182,6 +182,8 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
       const local = localId(String(id), 'Conversation');
+      const conversation = await ctx.conversations.findOwn(ctx.viewer, local);
+      await ctx.generations.stopInConversation(conversation.id);
       await ctx.conversations.delete(ctx.viewer, local);
       return encodeGlobalID('Conversation', local);
     },
