@@ -15,13 +15,19 @@ export type ChatWorld = {
 };
 
 /** A started server whose Anthropic API is the local fake, with the admin signed in. */
-export async function startChatWorld(env: Record<string, string> = {}): Promise<ChatWorld> {
+export async function startChatWorld(
+  env: Record<string, string> = {},
+  options: { clientDir?: string } = {},
+): Promise<ChatWorld> {
   const fake = await startFakeAnthropic({ apiKey: 'test-key' });
-  const server = await startServer({
-    ANTHROPIC_API_KEY: 'test-key',
-    ANTHROPIC_BASE_URL: fake.url,
-    ...env,
-  });
+  const server = await startServer(
+    {
+      ANTHROPIC_API_KEY: 'test-key',
+      ANTHROPIC_BASE_URL: fake.url,
+      ...env,
+    },
+    options,
+  );
   const admin = await setupAdmin(server.url);
   return {
     server,
