@@ -30,7 +30,8 @@ afterAll(async () => {
 it('on a phone: sets up the admin, keeps the session on reload, changes the password', async () => {
   const { page, problems, screenshot } = await openPage(browser, PHONE, 'phone');
   onTestFailed(() => screenshot('failed'));
-  const home = page.getByRole('heading', { name: `Signed in as ${ADMIN.username}` });
+  // Signed in, the app opens on the chat with its composer.
+  const home = page.getByLabel('Message');
 
   await page.goto(server.url);
   await page.waitForURL((url) => url.pathname === '/setup');

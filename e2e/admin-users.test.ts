@@ -37,8 +37,12 @@ it('on a desktop: the admin adds a member, who signs in, then deactivates them',
   await page.waitForURL((url) => url.pathname === '/login');
   await admin.screenshot('1-login');
   await signIn(page, ADMIN.username, ADMIN.password);
-  await page.getByRole('heading', { name: `Signed in as ${ADMIN.username}` }).waitFor();
-  await page.getByText('Administrator ·').waitFor();
+  await page.getByLabel('Message').waitFor();
+  await page.getByRole('banner').getByText(ADMIN.username, { exact: true }).waitFor();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Users' })
+    .waitFor();
   await admin.screenshot('2-home');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
@@ -63,8 +67,8 @@ it('on a desktop: the admin adds a member, who signs in, then deactivates them',
   const member = await openPage(browser, DESKTOP, 'member');
   await member.page.goto(`${server.url}/login`);
   await signIn(member.page, MEMBER.username, MEMBER.password);
-  await member.page.getByRole('heading', { name: `Signed in as ${MEMBER.username}` }).waitFor();
-  await member.page.getByText('Member ·').waitFor();
+  await member.page.getByLabel('Message').waitFor();
+  await member.page.getByRole('banner').getByText(MEMBER.username, { exact: true }).waitFor();
   const memberNav = member.page.getByRole('navigation', { name: 'Main' });
   expect(await memberNav.getByRole('link', { name: 'Users' }).count()).toBe(0);
   await member.screenshot('5-member-home');

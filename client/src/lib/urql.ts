@@ -23,12 +23,38 @@ export function linkSession(link: SessionLink): void {
   session = link;
 }
 
+/** How often an open socket is checked, and how long the server may take to answer the check. */
+const PING_EVERY_MS = 15_000;
+const PONG_WITHIN_MS = 5_000;
+const RECONNECT_MAX_WAIT_MS = 10_000;
+
+let pongDue: ReturnType<typeof setTimeout> | undefined;
+
+// While a subscription is open (a reply streaming in), a dropped socket is reopened for as long as
+// it takes, and graphql-ws subscribes again by itself; the server then resends the text so far.
 const socket = createSocketClient({
   url: () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${endpoint}`,
   lazy: true,
   connectionParams: () => {
     const token = session.accessToken();
     return token ? { authorization: `Bearer ${token}` } : {};
+  },
+  retryAttempts: Infinity,
+  shouldRetry: () => true,
+  retryWait: async (retries) => {
+    const wait = Math.min(1_000 * 2 ** retries, RECONNECT_MAX_WAIT_MS);
+    await new Promise((resolve) => setTimeout(resolve, wait * (0.75 + Math.random() / 2)));
+  },
+  // Wi-Fi that drops silently leaves a socket that looks open; an unanswered ping reveals it.
+  keepAlive: PING_EVERY_MS,
+  on: {
+    ping: (received) => {
+      if (!received) pongDue = setTimeout(() => socket.terminate(), PONG_WITHIN_MS);
+    },
+    pong: (received) => {
+      if (received) clearTimeout(pongDue);
+    },
+    closed: () => clearTimeout(pongDue),
   },
 });
 

@@ -1,0 +1,12 @@
+import { graphql } from '$lib/graphql';
+
+export const AppInfoQuery = graphql(`
+  query AppInfo {
+    appInfo {
+      version
+      demoMode
+      chatAvailable
+      currency
+    }
+  }
+`);
