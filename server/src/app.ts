@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/sqlite';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 import { openDatabase } from './db.ts';
 import { createGraphQLServer } from './graphql-server.ts';
 import { contentSecurityPolicy, setSecurityHeaders } from './http/security-headers.ts';
@@ -29,11 +29,18 @@ export type App = {
 };
 
 export function buildApp(config: Config, options: { clientDir?: string } = {}): App {
+  const catalog = new ModelCatalog(config.pricesFile);
+  if (!catalog.table.models[config.defaultModel]) {
+    throw new ConfigError(
+      `Invalid configuration: DEFAULT_MODEL ("${config.defaultModel}") is not in the price table; use one of ${catalog
+        .list()
+        .map((m) => m.id)
+        .join(', ')}`,
+    );
+  }
   const logger = createLogger(config);
   const client = staticClient(options.clientDir ?? clientBuildDir);
   const csp = contentSecurityPolicy(client.indexHtml);
-  const catalog = new ModelCatalog(config.pricesFile);
-  catalog.price(config.defaultModel);
   const generations = new Generations();
   let orm: MikroORM | undefined;
   let url = '';

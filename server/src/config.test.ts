@@ -82,3 +82,14 @@ describe('config', () => {
     expect(env.CLAUDE_RASP_TEST_ONLY).toBe('from-env');
   });
 });
+
+describe('the price table', () => {
+  it('refuses a DEFAULT_MODEL it cannot price, naming the choices', async () => {
+    const { buildApp } = await import('./app.ts');
+    expect(() =>
+      buildApp(load({ DEFAULT_MODEL: 'claude-sonnet-4-5', LOG_LEVEL: 'silent' })),
+    ).toThrow(
+      /^Invalid configuration: DEFAULT_MODEL \("claude-sonnet-4-5"\) is not in the price table; use one of claude-sonnet-5-5/,
+    );
+  });
+});

@@ -1,16 +1,14 @@
-import { buildApp } from './app.ts';
+import { buildApp, type App } from './app.ts';
 import { ConfigError, loadConfig, readEnvironment } from './config.ts';
 
-let config;
+let app: App;
 try {
-  config = loadConfig(readEnvironment());
+  app = buildApp(loadConfig(readEnvironment()));
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);
   process.exit(1);
 }
-
-const app = buildApp(config);
 await app.start();
 
 let stopping = false;
