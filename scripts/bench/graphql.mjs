@@ -1,8 +1,11 @@
-/** POSTs one GraphQL operation; any HTTP or GraphQL error fails the benchmark. */
-export async function graphql(url, query, variables) {
+/** POSTs one GraphQL operation, signed in with `token` if given; any error fails the benchmark. */
+export async function graphql(url, query, variables, token) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();

@@ -65,9 +65,10 @@ const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Spawns the server on a free port with fresh storage under `scratchDir` and resolves once
- * GET /healthz answers 200, with `startupMs` measured from the spawn.
+ * GET /healthz answers 200, with `startupMs` measured from the spawn. `env` adds variables a
+ * benchmark sets on purpose, such as an upstream it runs itself.
  */
-export async function startServer(scratchDir) {
+export async function startServer(scratchDir, { env = {} } = {}) {
   const storageDir = mkdtempSync(join(scratchDir, 'storage-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -86,6 +87,7 @@ export async function startServer(scratchDir) {
       STORAGE_DIR: storageDir,
       LOG_LEVEL: 'warn',
       JWT_SECRET: randomBytes(30).toString('base64url'),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
