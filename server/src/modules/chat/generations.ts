@@ -9,10 +9,6 @@ export class Generations {
     return this.#byMessage.get(messageId);
   }
 
-  get size() {
-    return this.#byMessage.size;
-  }
-
   /** Claims a conversation for one reply; false when a reply is already being written there. */
   claim(conversationId: number): boolean {
     if (this.#busyConversations.has(conversationId)) return false;

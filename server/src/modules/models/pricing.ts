@@ -51,12 +51,3 @@ export function callCostUsd(price: ModelPrice, usage: Usage): number {
     1_000_000
   );
 }
-
-export function addUsage(total: Usage, call: Usage): Usage {
-  return {
-    inputTokens: total.inputTokens + call.inputTokens,
-    outputTokens: total.outputTokens + call.outputTokens,
-    cacheWriteTokens: total.cacheWriteTokens + call.cacheWriteTokens,
-    cacheReadTokens: total.cacheReadTokens + call.cacheReadTokens,
-  };
-}
