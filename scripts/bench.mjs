@@ -4,13 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accounts } from './bench/accounts.mjs';
+import { budget } from './bench/budget.mjs';
 import { chat } from './bench/chat.mjs';
 import { coldStart } from './bench/cold-start.mjs';
+import { mcp } from './bench/mcp.mjs';
 import { formatTable, megabytes, ms, progress } from './bench/report.mjs';
 import { ensureServerBuilt, startServer } from './bench/server-process.mjs';
 
 /** Benchmarks that each start their own servers. */
-const standalone = [coldStart, chat];
+const standalone = [coldStart, chat, budget, mcp];
 /** Benchmarks that share one long-running server, in this order. */
 const onRunningServer = [accounts];
 

@@ -9,9 +9,12 @@ import { staticClient } from './http/static-client.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createAnthropic } from './integrations/anthropic.ts';
 import { AccessTokens } from './modules/auth/access-tokens.ts';
-import { AuthService } from './modules/auth/auth.service.ts';
+import { authenticateBearer } from './modules/api-tokens/bearer.ts';
 import { LoginThrottle } from './modules/auth/login-throttle.ts';
+import { Budgets } from './modules/budget/budgets.ts';
 import { Generations } from './modules/chat/generations.ts';
+import { readMcpConfig } from './modules/mcp/config-file.ts';
+import { McpManager } from './modules/mcp/mcp-manager.ts';
 import { failInterruptedReplies } from './modules/chat/recovery.ts';
 import { ModelCatalog } from './modules/models/models.service.ts';
 import { clientBuildDir, version } from './paths.ts';
@@ -43,6 +46,10 @@ export function buildApp(config: Config, options: { clientDir?: string } = {}): 
   const csp = contentSecurityPolicy(client.indexHtml);
   const generations = new Generations();
   let orm: MikroORM | undefined;
+  let budgets: Budgets | undefined;
+  let mcp: McpManager | undefined;
+  // A broken MCP_CONFIG stops the start here, with one line naming the entry.
+  if (config.mcpConfigPath) readMcpConfig(config.mcpConfigPath);
   let url = '';
   let closeWebSocket = async () => {};
 
@@ -109,15 +116,28 @@ export function buildApp(config: Config, options: { clientDir?: string } = {}): 
         accessTokens: new AccessTokens(config.jwtSecret),
         loginThrottle: new LoginThrottle(),
       };
+      const pubsub = createPubSub();
+      budgets = new Budgets({
+        orm,
+        config,
+        pubsub,
+        logger,
+        defaultPrice: catalog.price(config.defaultModel),
+      });
+      mcp = new McpManager({ orm, logger, pubsub, configPath: config.mcpConfigPath });
+      await mcp.start();
       const chat = {
         orm,
         anthropic: createAnthropic(config),
         catalog,
         generations,
-        pubsub: createPubSub(),
+        pubsub,
+        budgets,
         logger,
         defaultModel: config.defaultModel,
         maxOutputTokens: config.maxOutputTokens,
+        mcp,
+        toolSettings: config.mcpTools,
       };
       const money = {
         currency: config.cost.currency,
@@ -128,8 +148,10 @@ export function buildApp(config: Config, options: { clientDir?: string } = {}): 
         demoMode: config.demoMode,
         chatAvailable: chat.anthropic !== null,
         currency: config.cost.currency,
+        budgetTimeZone: config.budgetTimeZone,
       };
-      const yoga = createGraphQLServer(orm, { auth, chat, money, appInfo }, logger);
+      const services = { auth, chat, money, appInfo, rateLimits: config.rateLimits, mcp };
+      const yoga = createGraphQLServer(orm, services, logger);
       httpServer.on('request', (req, res) => {
         setSecurityHeaders(res, csp);
         const path = (req.url ?? '/').split('?')[0];
@@ -142,8 +164,11 @@ export function buildApp(config: Config, options: { clientDir?: string } = {}): 
       });
       const websocket = attachWebSocket(httpServer, yoga, {
         maxPayload: MAX_BODY_BYTES,
-        isSignedIn: async (token) =>
-          (await new AuthService(orm!.em.fork(), auth).authenticate(token)) !== null,
+        isSignedIn: (token) =>
+          authenticateBearer(orm!.em.fork(), auth, token).then(
+            () => true,
+            () => false,
+          ),
       });
       closeWebSocket = () => websocket.close();
       await new Promise<void>((resolve, reject) => {
@@ -161,6 +186,8 @@ export function buildApp(config: Config, options: { clientDir?: string } = {}): 
     async stop() {
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await generations.stopAll();
+      await budgets?.close();
+      await mcp?.stop(); // ends every stdio server's process group
       await closeWebSocket();
       httpServer.closeIdleConnections();
       const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);

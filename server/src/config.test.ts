@@ -23,6 +23,26 @@ describe('config', () => {
     expect(config.anthropic.apiKey).toBeUndefined();
     expect(config.budgetTimeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect(Object.isFrozen(config)).toBe(true);
+    expect(config.budget).toEqual({
+      userDaily: null,
+      userMonthly: null,
+      globalDaily: null,
+      globalMonthly: null,
+      alertThresholds: [70, 90],
+    });
+  });
+
+  it('reads budget defaults in the configured currency, thresholds sorted', () => {
+    const config = load({
+      DEFAULT_DAILY_LIMIT: '2.50',
+      GLOBAL_MONTHLY_LIMIT: '100',
+      ALERT_THRESHOLDS: '90, 50,90',
+    });
+    expect(config.budget).toMatchObject({
+      userDaily: 2.5,
+      globalMonthly: 100,
+      alertThresholds: [50, 90],
+    });
   });
 
   it.each([
@@ -35,6 +55,9 @@ describe('config', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
     ['JWT_SECRET', 'short', /JWT_SECRET .* at least 32 characters/],
     ['DATABASE_URL', 'postgres://localhost/test', /DATABASE_URL .* sqlite:/],
+    ['DEFAULT_DAILY_LIMIT', 'lots', /DEFAULT_DAILY_LIMIT \("lots"\) must be an amount/],
+    ['GLOBAL_MONTHLY_LIMIT', '-5', /GLOBAL_MONTHLY_LIMIT .* must be an amount/],
+    ['ALERT_THRESHOLDS', '70,120', /ALERT_THRESHOLDS .* whole percentages from 1 to 99/],
   ])('refuses %s=%s with one line naming it', (name, value, message) => {
     expect(() => load({ [name]: value })).toThrow(message);
     try {

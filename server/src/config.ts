@@ -27,6 +27,14 @@ function safeProtocol(value: string): string {
   }
 }
 
+/** An amount of money in COST_CURRENCY; unset means "no limit". */
+const optionalAmount = optionalString
+  .refine(
+    (value) => value === undefined || (/^\d+(\.\d+)?$/.test(value) && Number(value) >= 0),
+    'must be an amount such as 5 or 2.50 (or leave it unset for no limit)',
+  )
+  .transform((value) => (value === undefined ? null : Number(value)));
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce
@@ -70,11 +78,45 @@ const environmentSchema = z.object({
     .trim()
     .default(systemTimeZone)
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris'),
+  DEFAULT_DAILY_LIMIT: optionalAmount,
+  DEFAULT_MONTHLY_LIMIT: optionalAmount,
+  GLOBAL_DAILY_LIMIT: optionalAmount,
+  GLOBAL_MONTHLY_LIMIT: optionalAmount,
+  ALERT_THRESHOLDS: z
+    .string()
+    .trim()
+    .default('70,90')
+    .transform((value) => value.split(',').map((part) => Number(part.trim())))
+    .refine(
+      (values) => values.every((v) => Number.isInteger(v) && v >= 1 && v <= 99),
+      'must be whole percentages from 1 to 99, separated by commas, such as 70,90',
+    ),
   MCP_CONFIG: optionalString,
+  MCP_TOOL_TIMEOUT_SECONDS: positiveNumber('a number of seconds', 60),
+  MCP_TOOL_OUTPUT_CHARS: positiveNumber('a whole number of characters', 30_000, true),
+  MCP_MAX_TOOL_ROUNDS: positiveNumber('a whole number of rounds', 10, true),
+  MCP_APPROVAL_TIMEOUT_SECONDS: positiveNumber('a number of seconds', 300),
   ALERT_WEBHOOK_URL: optionalUrl(['http:', 'https:']),
   DEMO_MODE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Rate limits per user (every session and API token of a user counts together); 0 turns one off.
+  RATE_LIMIT_MESSAGES_PER_MINUTE: rateLimit(20),
+  RATE_LIMIT_TOKENS_PER_HOUR: rateLimit(10),
 });
+
+function rateLimit(fallback: number) {
+  return z.coerce
+    .number({ error: 'must be a whole number (0 turns the limit off)' })
+    .int('must be a whole number (0 turns the limit off)')
+    .min(0, 'must be a whole number (0 turns the limit off)')
+    .default(fallback);
+}
+
+function positiveNumber(what: string, fallback: number, whole = false) {
+  const message = `must be ${what} greater than 0`;
+  const number = z.coerce.number({ error: message }).positive(message);
+  return (whole ? number.int(message) : number).default(fallback);
+}
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -99,9 +141,26 @@ export type Config = Readonly<{
   jwtSecret: string;
   cost: Readonly<{ currency: string; usdRate: number }>;
   budgetTimeZone: string;
+  /** Limits in COST_CURRENCY (null: none): the defaults for users and the instance's start. */
+  budget: Readonly<{
+    userDaily: number | null;
+    userMonthly: number | null;
+    globalDaily: number | null;
+    globalMonthly: number | null;
+    alertThresholds: readonly number[];
+  }>;
   mcpConfigPath: string | undefined;
+  /** How Claude's tool calls run: per call, per reply, and how long a call waits for approval. */
+  mcpTools: Readonly<{
+    timeoutMs: number;
+    outputChars: number;
+    maxRounds: number;
+    approvalTimeoutMs: number;
+  }>;
   alertWebhookUrl: string | undefined;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  /** Operations per user and window; 0 means no limit. */
+  rateLimits: Readonly<{ messagesPerMinute: number; apiTokensPerHour: number }>;
   /** Set by `npm run demo`: the upstream is the built-in fake, and the app says so. */
   demoMode: boolean;
 }>;
@@ -139,9 +198,26 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     jwtSecret: env.JWT_SECRET ?? storedSecret(storageDir, 'jwt-secret'),
     cost: Object.freeze({ currency: env.COST_CURRENCY, usdRate: env.COST_USD_RATE }),
     budgetTimeZone: env.BUDGET_TIMEZONE,
+    budget: Object.freeze({
+      userDaily: env.DEFAULT_DAILY_LIMIT,
+      userMonthly: env.DEFAULT_MONTHLY_LIMIT,
+      globalDaily: env.GLOBAL_DAILY_LIMIT,
+      globalMonthly: env.GLOBAL_MONTHLY_LIMIT,
+      alertThresholds: Object.freeze([...new Set(env.ALERT_THRESHOLDS)].sort((a, b) => a - b)),
+    }),
     mcpConfigPath: env.MCP_CONFIG ? resolve(repositoryRoot, env.MCP_CONFIG) : undefined,
+    mcpTools: Object.freeze({
+      timeoutMs: Math.round(env.MCP_TOOL_TIMEOUT_SECONDS * 1000),
+      outputChars: env.MCP_TOOL_OUTPUT_CHARS,
+      maxRounds: env.MCP_MAX_TOOL_ROUNDS,
+      approvalTimeoutMs: Math.round(env.MCP_APPROVAL_TIMEOUT_SECONDS * 1000),
+    }),
     alertWebhookUrl: env.ALERT_WEBHOOK_URL,
     logLevel: env.LOG_LEVEL,
+    rateLimits: Object.freeze({
+      messagesPerMinute: env.RATE_LIMIT_MESSAGES_PER_MINUTE,
+      apiTokensPerHour: env.RATE_LIMIT_TOKENS_PER_HOUR,
+    }),
     demoMode: env.DEMO_MODE === 'true',
   });
 }

@@ -10,6 +10,8 @@ import {
   type ServerContext,
 } from './context.ts';
 import type { Logger } from './logger.ts';
+import { useRateLimits } from './modules/api-tokens/rate-limits.ts';
+import { useScopeGuard } from './modules/api-tokens/scope-guard.ts';
 import { schema } from './schema.ts';
 
 const KNOWN_CODES = new Set([
@@ -104,6 +106,8 @@ export function createGraphQLServer(orm: MikroORM, services: AppServices, logger
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       responseCookies,
       contractCodes,
+      useScopeGuard(),
+      useRateLimits(services.rateLimits),
     ],
   });
 }

@@ -1,4 +1,5 @@
 import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
+import type { AlertEvent } from './modules/budget/alerts.ts';
 
 /**
  * A message's stream only signals "there is more": subscribers read the text itself from the
@@ -6,10 +7,24 @@ import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
  * buffer), so a slow or stalled client coalesces many deltas into one read instead of growing a
  * queue; Yoga's createPubSub shares one unbounded queue policy and would overflow there.
  */
-export type StreamSignal = { kind: 'delta' } | { kind: 'completed' };
+export type StreamSignal = { kind: 'delta' } | { kind: 'toolCall' } | { kind: 'completed' };
 
 export type PubSubEvents = {
   messageStream: StreamSignal;
+  /** Keyed `user:<id>` or `global`. */
+  budgetAlert: AlertEvent;
+  /** Keyed `all`: some MCP server's status or tools changed; subscribers read the registry. */
+  mcpServers: { kind: 'changed' };
+};
+
+/**
+ * Alerts are few and each one matters: they queue (up to a bound) instead of coalescing.
+ * Stream signals keep only the newest.
+ */
+const bufferSizes: Record<keyof PubSubEvents, number> = {
+  messageStream: 1,
+  budgetAlert: 32,
+  mcpServers: 1,
 };
 
 export type PubSub = {
@@ -35,7 +50,7 @@ export function createPubSub(): PubSub {
         target.addEventListener(name, listener);
         await stop;
         target.removeEventListener(name, listener);
-      }, new SlidingBuffer(1));
+      }, new SlidingBuffer(bufferSizes[topic]));
     },
   };
 }

@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeAnthropic, type FakeAnthropic } from './fake-anthropic/server.ts';
 import { createConversation, MESSAGE_FIELDS, sendMessage } from './helpers/chat.ts';
 import { gql, setupAdmin } from './helpers/graphql.ts';
+import { freePort, startProcess as startServerProcess } from './helpers/process.ts';
 
 let fake: FakeAnthropic;
 let storage: string;
@@ -19,40 +18,12 @@ afterAll(async () => {
   rmSync(storage, { recursive: true, force: true });
 });
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
+const startProcess = (port: number) =>
+  startServerProcess(port, {
+    STORAGE_DIR: storage,
+    ANTHROPIC_API_KEY: 'k',
+    ANTHROPIC_BASE_URL: fake.url,
   });
-
-/** The real server as its own process, so it can be killed like a power cut would. */
-async function startProcess(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      STORAGE_DIR: storage,
-      LOG_LEVEL: 'warn',
-      ANTHROPIC_API_KEY: 'k',
-      ANTHROPIC_BASE_URL: fake.url,
-    },
-    stdio: 'ignore',
-  });
-  await expect
-    .poll(
-      () =>
-        fetch(`http://127.0.0.1:${port}/healthz`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      { timeout: 15_000, interval: 100 },
-    )
-    .toBe(200);
-  return child;
-}
 
 it('a reply cut off by a killed process is FAILED after restart, with its checkpointed text', async () => {
   const port = await freePort();

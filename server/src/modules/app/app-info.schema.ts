@@ -5,6 +5,7 @@ export type AppInfo = {
   demoMode: boolean;
   chatAvailable: boolean;
   currency: string;
+  budgetTimeZone: string;
 };
 
 const AppInfoRef = builder.objectRef<AppInfo>('AppInfo').implement({
@@ -18,6 +19,9 @@ const AppInfoRef = builder.objectRef<AppInfo>('AppInfo').implement({
       description: 'False while no Anthropic API key is configured.',
     }),
     currency: t.exposeString('currency', { description: 'The currency money is shown in.' }),
+    budgetTimeZone: t.exposeString('budgetTimeZone', {
+      description: 'The IANA time zone in which budget days and months (and `Date`s) are cut.',
+    }),
   }),
 });
 

@@ -2,6 +2,7 @@ import { builder } from '../../builder.ts';
 import { localId, MessageRef } from '../conversations/conversations.schema.ts';
 import type { Message } from '../conversations/message.entity.ts';
 import { followMessage, type StreamEvent } from './message-stream.ts';
+import { ToolCallEvent } from './tool-calls.schema.ts';
 
 type Sent = { userMessage: Message; assistantMessage: Message };
 
@@ -38,8 +39,13 @@ const MessageCompleted = builder.objectRef<Completed>('MessageCompleted').implem
 });
 
 const MessageStreamEvent = builder.unionType('MessageStreamEvent', {
-  types: [MessageDelta, MessageCompleted],
-  resolveType: (event) => (event.kind === 'delta' ? MessageDelta : MessageCompleted),
+  types: [MessageDelta, ToolCallEvent, MessageCompleted],
+  resolveType: (event) =>
+    event.kind === 'delta'
+      ? MessageDelta
+      : event.kind === 'toolCall'
+        ? ToolCallEvent
+        : MessageCompleted,
 });
 
 builder.mutationFields((t) => ({

@@ -8,9 +8,14 @@ import { requireViewer, type Viewer } from '../../viewer.ts';
 import { Conversation } from '../conversations/conversation.entity.ts';
 import { ConversationsService } from '../conversations/conversations.service.ts';
 import { Message } from '../conversations/message.entity.ts';
+import type { Budgets } from '../budget/budgets.ts';
+import type { McpManager } from '../mcp/mcp-manager.ts';
 import type { ModelCatalog } from '../models/models.service.ts';
+import type { Reservation } from '../budget/budget-gate.ts';
 import { Generation } from './generation.ts';
 import type { Generations } from './generations.ts';
+import type { ToolSettings } from './tool-runner.ts';
+import { ToolSet } from './tool-set.ts';
 
 /** The longest message a user can send, in characters (about 25,000 tokens). */
 export const MAX_MESSAGE_CHARS = 100_000;
@@ -25,6 +30,9 @@ export type ChatDependencies = {
   logger: Logger;
   defaultModel: string;
   maxOutputTokens: number;
+  budgets: Budgets;
+  mcp: McpManager;
+  toolSettings: ToolSettings;
 };
 
 export type SendMessageInput = { conversationId: number; content: string; model?: string | null };
@@ -35,6 +43,18 @@ export function titleFrom(content: string): string {
   if (line.length <= TITLE_CHARS) return line;
   const cut = line.slice(0, TITLE_CHARS);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 30 ? cut.lastIndexOf(' ') : TITLE_CHARS)}…`;
+}
+
+/** The characters a call's prompt holds, for the budget's estimate before the call. */
+function promptLength(system: string | undefined, history: MessageParam[]): number {
+  let length = system?.length ?? 0;
+  for (const message of history) {
+    length +=
+      typeof message.content === 'string'
+        ? message.content.length
+        : JSON.stringify(message.content).length;
+  }
+  return length;
 }
 
 export class ChatService {
@@ -49,7 +69,7 @@ export class ChatService {
 
   /** Validates, stores the user's message and an empty STREAMING reply, and starts writing it. */
   async sendMessage(viewer: Viewer | null, input: SendMessageInput) {
-    requireViewer(viewer);
+    const { user } = requireViewer(viewer);
     const content = input.content.trim();
     if (!content) throw badInput('A message cannot be empty.', 'content');
     if (input.content.length > MAX_MESSAGE_CHARS) {
@@ -70,8 +90,17 @@ export class ChatService {
     if (!this.deps.generations.claim(conversation.id)) {
       throw conflict('Claude is still answering in this conversation. Wait, or stop the reply.');
     }
+    let reservation: Reservation | undefined;
     try {
       const history = await this.#history(conversation);
+      const system = conversation.systemPrompt ?? undefined;
+      const tools = ToolSet.for(this.deps.mcp, conversation.disabledMcpServers ?? []);
+      reservation = await this.deps.budgets.reserve(user.id, {
+        price,
+        promptChars:
+          promptLength(system, history) + input.content.length + (tools?.promptChars ?? 0),
+        maxTokens: this.deps.maxOutputTokens,
+      });
       const now = new Date();
       const userMessage = this.em.create(Message, {
         conversation,
@@ -93,17 +122,20 @@ export class ChatService {
         {
           messageId: assistantMessage.id,
           conversationId: conversation.id,
+          userId: user.id,
+          reservation,
           model,
           price,
-          system: conversation.systemPrompt ?? undefined,
+          system,
           history: [...history, { role: 'user', content: input.content }],
-          maxTokens: this.deps.maxOutputTokens,
+          tools,
         },
         this.deps as ChatDependencies & { anthropic: Anthropic },
       );
       this.deps.generations.run(generation);
       return { userMessage, assistantMessage };
     } catch (error) {
+      reservation?.release();
       this.deps.generations.release(conversation.id);
       throw error;
     }

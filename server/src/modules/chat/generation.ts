@@ -5,7 +5,19 @@ import type { Logger } from '../../logger.ts';
 import type { PubSub } from '../../pubsub.ts';
 import { Conversation } from '../conversations/conversation.entity.ts';
 import { Message, type MessageStatus } from '../conversations/message.entity.ts';
-import { callCostUsd, noUsage, type ModelPrice, type Usage } from '../models/pricing.ts';
+import type { Breach, Reservation } from '../budget/budget-gate.ts';
+import type { Budgets } from '../budget/budgets.ts';
+import {
+  addUsage,
+  callCostNanos,
+  NANOS_PER_USD,
+  noUsage,
+  type ModelPrice,
+  type Usage,
+} from '../models/pricing.ts';
+import { CallBlocks } from './call-blocks.ts';
+import { ToolRunner, type LiveToolCall, type ToolRunnerDeps } from './tool-runner.ts';
+import type { ToolSet } from './tool-set.ts';
 
 /** A crash loses at most this much text: the stream is written to disk no more often. */
 export const CHECKPOINT_MS = 2_000;
@@ -13,11 +25,15 @@ export const CHECKPOINT_MS = 2_000;
 export type GenerationRequest = {
   messageId: number;
   conversationId: number;
+  userId: number;
+  /** The budgets' claim for this reply; its `maxTokens` is what they can pay for. */
+  reservation: Reservation;
   model: string;
   price: ModelPrice;
   system: string | undefined;
   history: MessageParam[];
-  maxTokens: number;
+  /** The MCP tools offered to Claude in this reply; null for none. */
+  tools: ToolSet | null;
 };
 
 export type GenerationDeps = {
@@ -25,9 +41,15 @@ export type GenerationDeps = {
   anthropic: Anthropic;
   pubsub: PubSub;
   logger: Logger;
-};
+  budgets: Budgets;
+} & ToolRunnerDeps;
+
+type StopReason = 'user' | 'shutdown' | 'budget';
 
 type Ending = { status: MessageStatus; stopReason: string | null; error: string | null };
+
+/** How one upstream call ended, and what it said, to send back in a tool round. */
+type CallEnd = { stopReason: string | null; blocks: CallBlocks };
 
 /**
  * One assistant reply being written, owned by the server rather than by any subscriber: it
@@ -38,17 +60,38 @@ export class Generation {
   text = '';
   done = false;
   readonly #abort = new AbortController();
-  #stopReason: 'user' | 'shutdown' | null = null;
+  #stopReason: StopReason | null = null;
+  #breach: Breach | null = null;
+  /** The upstream call in flight: its usage as reported so far, and the text it wrote. */
   #usage: Usage = noUsage();
   #reportedOutput = false;
+  #called = false;
+  #callChars = 0;
+  /** Every call already charged: the message's totals. */
+  #totals: Usage = noUsage();
+  #totalNanos = 0;
   #lastCheckpoint = Date.now();
   #checkpoint: Promise<unknown> = Promise.resolve();
   #finished: Promise<void> | undefined;
+  /** Runs the tools Claude calls; null when none are offered. */
+  readonly tools: ToolRunner | null;
 
   constructor(
     readonly request: GenerationRequest,
     private readonly deps: GenerationDeps,
-  ) {}
+  ) {
+    this.tools = request.tools ? new ToolRunner(request.messageId, request.tools, deps) : null;
+  }
+
+  /** The reply's tool calls so far, as they are now. */
+  get toolCalls(): readonly LiveToolCall[] {
+    return this.tools?.calls ?? [];
+  }
+
+  /** Each state the tool calls went through, in order. */
+  get toolCallChanges(): readonly LiveToolCall[] {
+    return this.tools?.changes ?? [];
+  }
 
   get messageId() {
     return this.request.messageId;
@@ -63,7 +106,7 @@ export class Generation {
   }
 
   /** Aborts the upstream call; the text so far and the tokens spent are kept. */
-  stop(reason: 'user' | 'shutdown'): Promise<void> {
+  stop(reason: StopReason): Promise<void> {
     this.#stopReason ??= reason;
     this.#abort.abort();
     return this.#finished ?? Promise.resolve();
@@ -79,19 +122,51 @@ export class Generation {
     await this.#store(ending);
   }
 
+  /**
+   * The reply: one upstream call, or several when Claude uses tools. Each call that ends in
+   * tool_use is charged, its tools run (in parallel), and their results go back in the next call,
+   * for at most `maxRounds` rounds; the call after the last round may not use tools.
+   */
   async #stream(): Promise<Ending> {
-    const { model, system, history, maxTokens } = this.request;
+    const messages = [...this.request.history];
+    for (let round = 0; ; round++) {
+      const lastRound = this.tools !== null && round >= this.tools.maxRounds;
+      const call = await this.#call(messages, lastRound);
+      if (this.#stopReason) return this.#stopped();
+      if (call.stopReason !== 'tool_use' || !this.tools) {
+        return { status: 'COMPLETE', stopReason: call.stopReason, error: null };
+      }
+      if (lastRound) return { status: 'COMPLETE', stopReason: 'max_tool_rounds', error: null };
+      await this.#chargeCall(null);
+      messages.push({ role: 'assistant', content: call.blocks.content() });
+      const results = await this.tools.run(
+        call.blocks.toolUses(),
+        this.text.length,
+        this.#abort.signal,
+      );
+      if (this.#stopReason) return this.#stopped();
+      messages.push({ role: 'user', content: results });
+    }
+  }
+
+  /** Streams one upstream call; its text joins the reply as it comes. */
+  async #call(messages: MessageParam[], withoutTools: boolean): Promise<CallEnd> {
+    const { model, system, reservation } = this.request;
+    const tools = this.tools?.tools.definitions;
     const stream = await this.deps.anthropic.messages.create(
       {
         model,
-        max_tokens: maxTokens,
-        messages: history,
+        max_tokens: reservation.maxTokens,
+        messages,
         stream: true,
         ...(system ? { system } : {}),
+        ...(tools ? { tools, ...(withoutTools ? { tool_choice: { type: 'none' } } : {}) } : {}),
       },
       { signal: this.#abort.signal },
     );
+    const blocks = new CallBlocks();
     let stopReason: string | null = null;
+    let wroteText = false;
     for await (const event of stream) {
       if (event.type === 'message_start') {
         const usage = event.message.usage;
@@ -101,8 +176,20 @@ export class Generation {
           cacheWriteTokens: usage.cache_creation_input_tokens ?? 0,
           cacheReadTokens: usage.cache_read_input_tokens ?? 0,
         };
-      } else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
-        this.#append(event.delta.text);
+        this.#called = true;
+        this.#checkBudget();
+      } else if (event.type === 'content_block_start') {
+        blocks.start(event);
+      } else if (event.type === 'content_block_delta') {
+        const chars = blocks.delta(event);
+        if (event.delta.type === 'text_delta') {
+          if (!wroteText && this.text) this.#separate();
+          wroteText = true;
+          this.#append(event.delta.text);
+        } else if (chars > 0) {
+          this.#callChars += chars; // a tool call's input is output too
+          this.#checkBudget(chars);
+        }
       } else if (event.type === 'message_delta') {
         const usage = event.usage;
         this.#usage = {
@@ -115,8 +202,13 @@ export class Generation {
         stopReason = event.delta.stop_reason;
       }
     }
-    if (this.#stopReason) return this.#stopped();
-    return { status: 'COMPLETE', stopReason, error: null };
+    return { stopReason, blocks };
+  }
+
+  /** A blank line between the text of two rounds, so they read as paragraphs. */
+  #separate() {
+    const gap = this.text.endsWith('\n\n') ? '' : this.text.endsWith('\n') ? '\n' : '\n\n';
+    if (gap) this.text += gap;
   }
 
   #endingFor(error: unknown): Ending {
@@ -136,8 +228,24 @@ export class Generation {
     return { status: 'STOPPED', stopReason: this.#stopReason ?? 'user', error: null };
   }
 
+  /**
+   * The kill switch mid-stream: when what this call will have cost after one more delta like the
+   * last (its output counted from the text, conservatively) would push a budget past its limit,
+   * the upstream call is aborted, so spending stops at the limit rather than one delta past it.
+   */
+  #checkBudget(lastDeltaChars = 0) {
+    if (this.#stopReason) return;
+    const projected = this.#callUsage(lastDeltaChars);
+    const breach = this.request.reservation.running(callCostNanos(this.request.price, projected));
+    if (!breach) return;
+    this.#breach = breach;
+    void this.stop('budget');
+  }
+
   #append(text: string) {
     this.text += text;
+    this.#callChars += text.length;
+    this.#checkBudget(text.length);
     this.deps.pubsub.publish('messageStream', this.messageId, { kind: 'delta' });
     if (Date.now() - this.#lastCheckpoint >= CHECKPOINT_MS) {
       this.#lastCheckpoint = Date.now();
@@ -149,39 +257,72 @@ export class Generation {
   }
 
   /**
-   * Without a final message_delta (stopped or broken off) the upstream never said how many tokens
-   * it wrote: count them from the text, conservatively (3 characters a token; real text averages
-   * nearer 4), so a user is never charged less than they used.
+   * The call's usage. Without a final message_delta (stopped or broken off) the upstream never
+   * said how many tokens it wrote: count them from the text, conservatively (3 characters a
+   * token; real text averages nearer 4), so a user is never charged less than they used.
    */
-  #finalUsage(): Usage {
+  #callUsage(moreChars = 0): Usage {
     if (this.#reportedOutput) return this.#usage;
-    const counted = Math.ceil(this.text.length / 3);
+    const counted = Math.ceil((this.#callChars + moreChars) / 3);
     return { ...this.#usage, outputTokens: Math.max(this.#usage.outputTokens, counted) };
   }
 
+  /**
+   * Charges the upstream call that just ended: its usage goes to the ledger, and the message's
+   * totals (all its calls) are written in the same transaction. With `ending`, this is the last
+   * call and the reply is stored as finished. A tool loop charges each round with `null`.
+   */
+  async #chargeCall(ending: Ending | null): Promise<void> {
+    const { reservation, userId, model, price, messageId, conversationId } = this.request;
+    const usage = this.#callUsage();
+    const costNanos = callCostNanos(price, usage);
+    const called = this.#called;
+    this.#totals = addUsage(this.#totals, usage);
+    this.#totalNanos += costNanos;
+    this.#usage = noUsage();
+    this.#reportedOutput = false;
+    this.#called = false;
+    this.#callChars = 0;
+    const totals = { ...this.#totals, costUsd: this.#totalNanos / NANOS_PER_USD };
+    await reservation.charge(
+      { userId, model, usage, calls: called ? 1 : 0, costNanos },
+      async (tx) => {
+        if (!ending) return void (await tx.nativeUpdate(Message, { id: messageId }, totals));
+        await tx.nativeUpdate(
+          Message,
+          { id: messageId },
+          { ...totals, content: this.text, ...ending, completedAt: new Date() },
+        );
+        await tx.nativeUpdate(Conversation, { id: conversationId }, { lastActivityAt: new Date() });
+      },
+    );
+  }
+
+  /** Stores the reply and charges its last call; never throws. */
   async #store(ending: Ending): Promise<void> {
     await this.#checkpoint.catch(() => {});
-    const usage = this.#finalUsage();
-    const em = this.deps.orm.em.fork();
-    await em.transactional(async (tx) => {
-      await tx.nativeUpdate(
-        Message,
-        { id: this.messageId },
-        {
-          content: this.text,
-          ...ending,
-          ...usage,
-          costUsd: callCostUsd(this.request.price, usage),
-          completedAt: new Date(),
-        },
-      );
-      await tx.nativeUpdate(
-        Conversation,
-        { id: this.request.conversationId },
-        { lastActivityAt: new Date() },
-      );
-    });
+    try {
+      await this.#chargeCall(ending);
+    } catch (error) {
+      this.deps.logger.error({ err: error, messageId: this.messageId }, 'could not store a reply');
+    } finally {
+      this.request.reservation.release();
+    }
     this.done = true;
     this.deps.pubsub.publish('messageStream', this.messageId, { kind: 'completed' });
+    this.#alert();
+  }
+
+  /** Alerts never delay the reply: they are raised after it is stored. */
+  #alert() {
+    const { alerts } = this.deps.budgets;
+    const { userId } = this.request;
+    const breach = this.#breach;
+    void (async () => {
+      if (breach) await alerts.budgetStop(userId, breach);
+      await alerts.afterCharge(userId);
+    })().catch((error: unknown) => {
+      this.deps.logger.error({ err: error, messageId: this.messageId }, 'budget alert failed');
+    });
   }
 }

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/sqlite';
 import type { Logger } from '../../logger.ts';
 import { Message } from '../conversations/message.entity.ts';
+import { ToolCall } from './tool-call.entity.ts';
 
 /**
  * A reply still STREAMING at start was cut off by a crash or a kill: keep its last checkpointed
@@ -18,4 +19,14 @@ export async function failInterruptedReplies(orm: MikroORM, logger: Logger): Pro
     },
   );
   if (count > 0) logger.warn({ count }, 'replies cut off by the last shutdown were marked failed');
+  await orm.em.fork().nativeUpdate(
+    ToolCall,
+    { status: { $in: ['AWAITING_APPROVAL', 'RUNNING'] } },
+    {
+      status: 'ERROR',
+      isError: true,
+      output: 'The server stopped during this tool call.',
+      completedAt: new Date(),
+    },
+  );
 }

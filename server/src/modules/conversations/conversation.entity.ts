@@ -18,6 +18,8 @@ export const Conversation = defineEntity({
       .onUpdate(() => new Date()),
     /** The newest message's time: the conversation list is ordered by it. */
     lastActivityAt: p.datetime().onCreate(() => new Date()),
+    /** MCP servers (by name) whose tools this conversation does not offer Claude; null: none. */
+    disabledMcpServers: p.json<string[]>().nullable(),
   },
 });
 

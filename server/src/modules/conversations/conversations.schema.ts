@@ -47,6 +47,10 @@ export const ConversationRef = builder.objectRef<Conversation>('Conversation').i
     systemPrompt: t.exposeString('systemPrompt', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('lastActivityAt', { type: 'DateTime' }),
+    disabledMcpServers: t.stringList({
+      description: 'MCP servers (by name) whose tools are not offered to Claude here.',
+      resolve: (c) => c.disabledMcpServers ?? [],
+    }),
     messages: t.field({
       type: [MessageRef],
       description: 'Oldest first.',
@@ -102,6 +106,9 @@ const UpdateConversationInput = builder.inputType('UpdateConversationInput', {
     title: t.string({ description: ConversationInputFields.title }),
     model: t.string({ description: ConversationInputFields.model }),
     systemPrompt: t.string({ description: ConversationInputFields.systemPrompt }),
+    disabledMcpServers: t.stringList({
+      description: 'MCP servers (by name) to switch off here; the others stay on.',
+    }),
   }),
 });
 

@@ -12,6 +12,7 @@ export type ConversationInput = {
   title?: string | null;
   model?: string | null;
   systemPrompt?: string | null;
+  disabledMcpServers?: string[] | null;
 };
 
 export type ConversationPage = {
@@ -80,6 +81,8 @@ export class ConversationsService {
     if (input.model != null) conversation.model = this.#model(input.model);
     if (input.systemPrompt !== undefined)
       conversation.systemPrompt = this.#systemPrompt(input.systemPrompt);
+    if (input.disabledMcpServers != null)
+      conversation.disabledMcpServers = this.#serverNames(input.disabledMcpServers);
     await this.em.flush();
     return conversation;
   }
@@ -105,6 +108,15 @@ export class ConversationsService {
   #model(model: string): string {
     this.catalog.price(model);
     return model;
+  }
+
+  /** Names only: a server that does not exist (yet) is simply never offered. */
+  #serverNames(names: string[]): string[] | null {
+    const unique = [...new Set(names.map((name) => name.trim()))];
+    if (unique.length > 100 || unique.some((name) => !name || name.length > 32)) {
+      throw badInput('List at most 100 MCP server names.', 'disabledMcpServers');
+    }
+    return unique.length > 0 ? unique : null;
   }
 
   #systemPrompt(prompt: string | null | undefined): string | null {

@@ -38,16 +38,38 @@ export const noUsage = (): Usage => ({
   cacheReadTokens: 0,
 });
 
-/** The price of one upstream call in US dollars. */
-export function callCostUsd(price: ModelPrice, usage: Usage): number {
-  const prompt = usage.inputTokens + usage.cacheWriteTokens + usage.cacheReadTokens;
-  const r =
-    price.longPrompt && prompt > price.longPrompt.thresholdTokens ? price.longPrompt : price;
+type Rates = z.infer<typeof rates>;
+
+/** The rates a call is billed at: some models bill a long prompt's whole call at other rates. */
+export function ratesFor(price: ModelPrice, promptTokens: number): Rates {
+  return price.longPrompt && promptTokens > price.longPrompt.thresholdTokens
+    ? price.longPrompt
+    : price;
+}
+
+/**
+ * Nano-dollars per token for a rate in dollars per million tokens. List prices have at most three
+ * decimals, so this is a whole number and sums of costs stay exact.
+ */
+export const nanosPerToken = (dollarsPerMillion: number): number =>
+  Math.round(dollarsPerMillion * 1000);
+
+/** The price of one upstream call in nano-dollars (1e-9 USD), exactly. */
+export function callCostNanos(price: ModelPrice, usage: Usage): number {
+  const r = ratesFor(price, usage.inputTokens + usage.cacheWriteTokens + usage.cacheReadTokens);
   return (
-    (usage.inputTokens * r.input +
-      usage.outputTokens * r.output +
-      usage.cacheWriteTokens * r.cacheWrite +
-      usage.cacheReadTokens * r.cacheRead) /
-    1_000_000
+    usage.inputTokens * nanosPerToken(r.input) +
+    usage.outputTokens * nanosPerToken(r.output) +
+    usage.cacheWriteTokens * nanosPerToken(r.cacheWrite) +
+    usage.cacheReadTokens * nanosPerToken(r.cacheRead)
   );
 }
+
+export const addUsage = (a: Usage, b: Usage): Usage => ({
+  inputTokens: a.inputTokens + b.inputTokens,
+  outputTokens: a.outputTokens + b.outputTokens,
+  cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
+  cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
+});
+
+export const NANOS_PER_USD = 1e9;
