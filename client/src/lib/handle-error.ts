@@ -1,4 +1,5 @@
 import { CombinedError } from '@urql/core';
+import { refusalMessage, refusalOf } from '$lib/budget-format';
 import { toasts } from '$lib/state/toasts.svelte';
 
 export type ErrorCode =
@@ -47,6 +48,9 @@ export function errorMessage(error: unknown): string {
   const code = errorCode(error);
   // Internal errors are masked by the server; its wording is not meant for people.
   if (!first || !code || code === 'INTERNAL') return UNEXPECTED;
+  // The server names the reset in UTC; people want their own clock.
+  const refusal = code === 'BUDGET_EXCEEDED' ? refusalOf(first.extensions) : null;
+  if (refusal) return refusalMessage(refusal);
   return first.message.trim() || fallbackMessages[code];
 }
 

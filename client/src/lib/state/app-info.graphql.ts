@@ -7,6 +7,7 @@ export const AppInfoQuery = graphql(`
       demoMode
       chatAvailable
       currency
+      budgetTimeZone
     }
   }
 `);

@@ -15,6 +15,17 @@ export const ChatMessageFields = graphql(`
     cacheWriteTokens
     cost
     createdAt
+    toolCalls {
+      id
+      serverName
+      toolName
+      status
+      input
+      output
+      isError
+      durationMs
+      textOffset
+    }
   }
 `);
 
@@ -65,6 +76,19 @@ export const MessageStreamSubscription = graphql(`
       ... on MessageDelta {
         text
         offset
+      }
+      ... on ToolCallEvent {
+        toolCall {
+          id
+          serverName
+          toolName
+          status
+          input
+          output
+          isError
+          durationMs
+          textOffset
+        }
       }
       ... on MessageCompleted {
         message {

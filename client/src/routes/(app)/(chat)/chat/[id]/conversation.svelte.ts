@@ -1,6 +1,7 @@
 import { useFragment } from '$lib/graphql';
 import type { ChatMessageFragment } from '$lib/graphql/graphql';
 import { errorCode, errorMessage, handleError } from '$lib/handle-error';
+import { budget } from '$lib/state/budget.svelte';
 import { client } from '$lib/urql';
 import { ConversationSummaryFields } from '../../conversation-list.graphql';
 import { conversationList, type ConversationSummary } from '../../conversation-list.svelte';
@@ -12,7 +13,7 @@ import {
   SendMessageMutation,
   StopGenerationMutation,
 } from './conversation.graphql';
-import { ReplyStream } from './reply-stream';
+import { ReplyStream, type ChatToolCall } from './reply-stream';
 
 export type ChatMessage = ChatMessageFragment;
 
@@ -43,6 +44,7 @@ export class ConversationView {
     this.#stream = new ReplyStream({
       delta: (messageId, text, offset) => this.#applyDelta(messageId, text, offset),
       completed: (message) => this.#store(message),
+      toolCall: (messageId, call) => this.showToolCall(messageId, call),
       isStreaming: (messageId) => this.#find(messageId)?.status === 'STREAMING',
     });
   }
@@ -109,7 +111,10 @@ export class ConversationView {
     const result = await client.mutation(SendMessageMutation, { input }).toPromise();
     this.#sending = false;
     if (!result.data) {
-      this.sendError = errorMessage(result.error);
+      // A refusal for budget reasons shows in the budget banner above the composer.
+      if (!(await budget.explainsRefusal(result.error))) {
+        this.sendError = errorMessage(result.error);
+      }
       return;
     }
     const { userMessage, assistantMessage } = result.data.sendMessage;
@@ -136,6 +141,15 @@ export class ConversationView {
   updateSummary(summary: ConversationSummary): void {
     this.#summary = summary;
     conversationList.update(summary);
+  }
+
+  /** Shows a tool call's new state (from the stream, or an approval's answer). */
+  showToolCall(messageId: string, call: ChatToolCall): void {
+    const message = this.#find(messageId);
+    if (!message) return;
+    const index = message.toolCalls.findIndex((existing) => existing.id === call.id);
+    if (index >= 0) message.toolCalls[index] = call;
+    else message.toolCalls.push(call);
   }
 
   dispose(): void {

@@ -1,6 +1,8 @@
 import type { CombinedError } from '@urql/core';
 import { useFragment } from '$lib/graphql';
 import type { ChatMessageFragment } from '$lib/graphql/graphql';
+
+export type ChatToolCall = ChatMessageFragment['toolCalls'][number];
 import { errorCode, handleError } from '$lib/handle-error';
 import { client } from '$lib/urql';
 import { ChatMessageFields, MessageStreamSubscription } from './conversation.graphql';
@@ -13,6 +15,8 @@ export interface ReplyListener {
   delta(messageId: string, text: string, offset: number): boolean;
   /** The reply as stored, once it is finished. */
   completed(message: ChatMessageFragment): void;
+  /** A tool call started, waits for approval, or ended. */
+  toolCall(messageId: string, call: ChatToolCall): void;
   isStreaming(messageId: string): boolean;
 }
 
@@ -50,6 +54,9 @@ export class ReplyStream {
         if (event.__typename === 'MessageDelta') {
           if (!this.#listener.delta(messageId, event.text, event.offset)) this.follow(messageId);
           return;
+        }
+        if (event.__typename === 'ToolCallEvent') {
+          return this.#listener.toolCall(messageId, event.toolCall);
         }
         this.#listener.completed(useFragment(ChatMessageFields, event.message));
         this.#stop();
