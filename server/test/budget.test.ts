@@ -105,6 +105,24 @@ describe('the ledger', () => {
     ]);
   });
 
+  it('bills a reply broken off by an upstream error for what it had written', async () => {
+    const member = await newMember();
+    world.fake.script({
+      text: 'y'.repeat(300),
+      chunkSize: 30,
+      usage: { input: 500 },
+      streamError: { afterDeltas: 4, type: 'overloaded_error', message: 'Overloaded' },
+    });
+    const failed = await reply(world.server.url, member.token);
+    expect(failed.message).toMatchObject({ status: 'FAILED', inputTokens: 500 });
+    expect(failed.message.content).toBe('y'.repeat(120));
+    // No final usage came: the 120 characters written are counted at 3 a token.
+    expect(failed.message.outputTokens).toBe(40);
+    const ledger = await ledgerToday(world.server.url, member.token);
+    expect(ledger.totals).toMatchObject({ inputTokens: 500, outputTokens: 40, calls: 1 });
+    expect(ledger.totals.cost).toBeCloseTo(500 * INPUT + 40 * OUTPUT, 12);
+  });
+
   it('bills nothing for a call the upstream refused before it started', async () => {
     const member = await newMember();
     world.fake.script({ httpError: { status: 529 }, times: Infinity });
@@ -405,6 +423,16 @@ describe('usage reports', () => {
       cost: expect.closeTo(0.0012, 10),
     });
     expect(usage.series).toHaveLength(new Date().getUTCDate());
+    const byMonth = await gql(
+      url,
+      `query($from: Date!, $to: Date!) { usage(from: $from, to: $to, granularity: MONTH) {
+        series { date calls cost } } }`,
+      { from: `${month}-01`, to: new Date().toISOString().slice(0, 10) },
+      { token: member.token },
+    );
+    expect(byMonth.data!.usage.series).toEqual([
+      { date: `${month}-01`, calls: 1, cost: expect.closeTo(0.0012, 10) },
+    ]);
     expect(
       errorCode(
         await gql(

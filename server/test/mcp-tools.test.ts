@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ledgerToday } from './helpers/budget.ts';
 import {
   addServer,
   connected,
@@ -83,6 +84,7 @@ describe('the tool loop', () => {
       },
       { text: '2 + 3 = 5.', usage: { input: 1100, output: 10 } },
     );
+    const ledgerBefore = await ledgerToday(world.server.url, world.admin.token);
     const reply = await ask(world);
 
     const [first, second] = world.fake.requests;
@@ -140,6 +142,14 @@ describe('the tool loop', () => {
     const price = models.data!.models.find((m: any) => m.id === 'claude-sonnet-5-5');
     const bothRounds = (2100 * price.inputPrice + 50 * price.outputPrice) / 1_000_000;
     expect(reply.completed.cost).toBeCloseTo(bothRounds, 10);
+    // Each round is its own upstream call in the ledger, to the token.
+    const ledger = (await ledgerToday(world.server.url, world.admin.token)).totals;
+    expect({
+      inputTokens: ledger.inputTokens - ledgerBefore.totals.inputTokens,
+      outputTokens: ledger.outputTokens - ledgerBefore.totals.outputTokens,
+      calls: ledger.calls - ledgerBefore.totals.calls,
+    }).toEqual({ inputTokens: 2100, outputTokens: 50, calls: 2 });
+    expect(ledger.cost - ledgerBefore.totals.cost).toBeCloseTo(bothRounds, 10);
 
     const conversation = await gql(
       world.server.url,

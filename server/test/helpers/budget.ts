@@ -4,8 +4,6 @@ import { gql } from './graphql.ts';
 export const BUDGET_FIELDS =
   'currency blocked killSwitchEnabled daily { spent reserved limit percent resetsAt } monthly { spent reserved limit percent resetsAt } limits { dailyLimit monthlyLimit alertThresholds killSwitchEnabled }';
 
-export const today = () => new Date().toISOString().slice(0, 10);
-
 /** Sends one message in a new conversation and waits for the stored reply (or the refusal). */
 export async function reply(url: string, token: string, content = 'hello') {
   const conversation = await createConversation(url, token);
@@ -29,14 +27,20 @@ export async function setLimits(url: string, token: string, input: Record<string
   );
 }
 
-/** The ledger's totals for today, as `usage` reports them. */
+const dayAfter = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The ledger's totals around today (yesterday to tomorrow in UTC, so the budget time zone's
+ * today is in it whatever the zone), as `usage` reports them.
+ */
 export async function ledgerToday(url: string, token: string, extra = '') {
   const result = await gql(
     url,
-    `query($day: Date!) { usage(from: $day, to: $day, granularity: DAY${extra}) {
+    `query($from: Date!, $to: Date!) { usage(from: $from, to: $to, granularity: DAY${extra}) {
       totals { inputTokens outputTokens cacheReadTokens cacheWriteTokens calls cost }
       byModel { model calls cost } } }`,
-    { day: today() },
+    { from: dayAfter(-1), to: dayAfter(1) },
     { token },
   );
   if (result.errors) throw new Error(JSON.stringify(result.errors));
