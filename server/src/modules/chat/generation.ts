@@ -7,15 +7,9 @@ import { Conversation } from '../conversations/conversation.entity.ts';
 import { Message, type MessageStatus } from '../conversations/message.entity.ts';
 import type { Breach, Reservation } from '../budget/budget-gate.ts';
 import type { Budgets } from '../budget/budgets.ts';
-import {
-  addUsage,
-  callCostNanos,
-  NANOS_PER_USD,
-  noUsage,
-  type ModelPrice,
-  type Usage,
-} from '../models/pricing.ts';
+import { NANOS_PER_USD, type ModelPrice } from '../models/pricing.ts';
 import { CallBlocks } from './call-blocks.ts';
+import { CallMeter } from './call-meter.ts';
 import { ToolRunner, type LiveToolCall, type ToolRunnerDeps } from './tool-runner.ts';
 import type { ToolSet } from './tool-set.ts';
 
@@ -62,14 +56,7 @@ export class Generation {
   readonly #abort = new AbortController();
   #stopReason: StopReason | null = null;
   #breach: Breach | null = null;
-  /** The upstream call in flight: its usage as reported so far, and the text it wrote. */
-  #usage: Usage = noUsage();
-  #reportedOutput = false;
-  #called = false;
-  #callChars = 0;
-  /** Every call already charged: the message's totals. */
-  #totals: Usage = noUsage();
-  #totalNanos = 0;
+  readonly #meter: CallMeter;
   #lastCheckpoint = Date.now();
   #checkpoint: Promise<unknown> = Promise.resolve();
   #finished: Promise<void> | undefined;
@@ -81,6 +68,7 @@ export class Generation {
     private readonly deps: GenerationDeps,
   ) {
     this.tools = request.tools ? new ToolRunner(request.messageId, request.tools, deps) : null;
+    this.#meter = new CallMeter(request.price);
   }
 
   /** The reply's tool calls so far, as they are now. */
@@ -169,14 +157,7 @@ export class Generation {
     let wroteText = false;
     for await (const event of stream) {
       if (event.type === 'message_start') {
-        const usage = event.message.usage;
-        this.#usage = {
-          inputTokens: usage.input_tokens,
-          outputTokens: usage.output_tokens,
-          cacheWriteTokens: usage.cache_creation_input_tokens ?? 0,
-          cacheReadTokens: usage.cache_read_input_tokens ?? 0,
-        };
-        this.#called = true;
+        this.#meter.started(event.message.usage);
         this.#checkBudget();
       } else if (event.type === 'content_block_start') {
         blocks.start(event);
@@ -187,18 +168,11 @@ export class Generation {
           wroteText = true;
           this.#append(event.delta.text);
         } else if (chars > 0) {
-          this.#callChars += chars; // a tool call's input is output too
+          this.#meter.wrote(chars); // a tool call's input is output too
           this.#checkBudget(chars);
         }
       } else if (event.type === 'message_delta') {
-        const usage = event.usage;
-        this.#usage = {
-          inputTokens: usage.input_tokens ?? this.#usage.inputTokens,
-          outputTokens: usage.output_tokens,
-          cacheWriteTokens: usage.cache_creation_input_tokens ?? this.#usage.cacheWriteTokens,
-          cacheReadTokens: usage.cache_read_input_tokens ?? this.#usage.cacheReadTokens,
-        };
-        this.#reportedOutput = true;
+        this.#meter.finished(event.usage);
         stopReason = event.delta.stop_reason;
       }
     }
@@ -235,8 +209,7 @@ export class Generation {
    */
   #checkBudget(lastDeltaChars = 0) {
     if (this.#stopReason) return;
-    const projected = this.#callUsage(lastDeltaChars);
-    const breach = this.request.reservation.running(callCostNanos(this.request.price, projected));
+    const breach = this.request.reservation.running(this.#meter.runningNanos(lastDeltaChars));
     if (!breach) return;
     this.#breach = breach;
     void this.stop('budget');
@@ -244,7 +217,7 @@ export class Generation {
 
   #append(text: string) {
     this.text += text;
-    this.#callChars += text.length;
+    this.#meter.wrote(text.length);
     this.#checkBudget(text.length);
     this.deps.pubsub.publish('messageStream', this.messageId, { kind: 'delta' });
     if (Date.now() - this.#lastCheckpoint >= CHECKPOINT_MS) {
@@ -257,45 +230,24 @@ export class Generation {
   }
 
   /**
-   * The call's usage. Without a final message_delta (stopped or broken off) the upstream never
-   * said how many tokens it wrote: count them from the text, conservatively (3 characters a
-   * token; real text averages nearer 4), so a user is never charged less than they used.
-   */
-  #callUsage(moreChars = 0): Usage {
-    if (this.#reportedOutput) return this.#usage;
-    const counted = Math.ceil((this.#callChars + moreChars) / 3);
-    return { ...this.#usage, outputTokens: Math.max(this.#usage.outputTokens, counted) };
-  }
-
-  /**
    * Charges the upstream call that just ended: its usage goes to the ledger, and the message's
    * totals (all its calls) are written in the same transaction. With `ending`, this is the last
    * call and the reply is stored as finished. A tool loop charges each round with `null`.
    */
   async #chargeCall(ending: Ending | null): Promise<void> {
-    const { reservation, userId, model, price, messageId, conversationId } = this.request;
-    const usage = this.#callUsage();
-    const costNanos = callCostNanos(price, usage);
-    const called = this.#called;
-    this.#totals = addUsage(this.#totals, usage);
-    this.#totalNanos += costNanos;
-    this.#usage = noUsage();
-    this.#reportedOutput = false;
-    this.#called = false;
-    this.#callChars = 0;
-    const totals = { ...this.#totals, costUsd: this.#totalNanos / NANOS_PER_USD };
-    await reservation.charge(
-      { userId, model, usage, calls: called ? 1 : 0, costNanos },
-      async (tx) => {
-        if (!ending) return void (await tx.nativeUpdate(Message, { id: messageId }, totals));
-        await tx.nativeUpdate(
-          Message,
-          { id: messageId },
-          { ...totals, content: this.text, ...ending, completedAt: new Date() },
-        );
-        await tx.nativeUpdate(Conversation, { id: conversationId }, { lastActivityAt: new Date() });
-      },
-    );
+    const { reservation, userId, model, messageId, conversationId } = this.request;
+    const charge = this.#meter.close();
+    const { costNanos, ...tokens } = this.#meter.totals;
+    const totals = { ...tokens, costUsd: costNanos / NANOS_PER_USD };
+    await reservation.charge({ userId, model, ...charge }, async (tx) => {
+      if (!ending) return void (await tx.nativeUpdate(Message, { id: messageId }, totals));
+      await tx.nativeUpdate(
+        Message,
+        { id: messageId },
+        { ...totals, content: this.text, ...ending, completedAt: new Date() },
+      );
+      await tx.nativeUpdate(Conversation, { id: conversationId }, { lastActivityAt: new Date() });
+    });
   }
 
   /** Stores the reply and charges its last call; never throws. */
