@@ -261,7 +261,43 @@ describe('the kill switch', () => {
           token: world.admin.token,
         },
       );
-      expect((await reply(url, other.token)).message.status).toBe('COMPLETE');
+      // Administrators hear the instance's alerts live; members do not.
+      const heard = { admin: [] as any[], other: [] as any[] };
+      const clients = {
+        admin: wsClient(url, world.admin.token),
+        other: wsClient(url, other.token),
+      };
+      for (const who of ['admin', 'other'] as const) {
+        clients[who].subscribe(
+          { query: 'subscription { budgetAlerts { scope period threshold } }' },
+          {
+            next: (v) => heard[who].push(v.data!.budgetAlerts),
+            error: () => {},
+            complete: () => {},
+          },
+        );
+      }
+      try {
+        await new Promise((r) => setTimeout(r, 200));
+        expect((await reply(url, other.token)).message.status).toBe('COMPLETE');
+        await expect
+          .poll(() => heard.admin)
+          .toContainEqual({ scope: 'GLOBAL', period: 'DAILY', threshold: 100 });
+        expect(heard.other.filter((a) => a.scope === 'GLOBAL')).toEqual([]);
+      } finally {
+        await Promise.all([clients.admin.dispose(), clients.other.dispose()]);
+      }
+      const history = await gql(
+        url,
+        '{ budgetAlertHistory(first: 20) { edges { node { scope period threshold } } } }',
+        {},
+        { token: world.admin.token },
+      );
+      const globalAlerts = history
+        .data!.budgetAlertHistory.edges.map((e: any) => e.node)
+        .filter((a: any) => a.scope === 'GLOBAL');
+      // Stored once each, however many charges crossed them.
+      expect(globalAlerts.map((a: any) => a.threshold)).toEqual([100, 90, 70]);
     } finally {
       await gql(
         url,
