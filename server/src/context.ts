@@ -92,7 +92,7 @@ export function createContextFactory(orm: MikroORM, services: AppServices) {
       setRefreshToken: (value) => server.responseCookies.push(refreshCookie(value, secure)),
       auth,
       apiTokens: new ApiTokensService(em),
-      users: new UsersService(em),
+      users: new UsersService(em, generations),
       conversations: new ConversationsService(em, catalog, defaultModel),
       chat: new ChatService(em, services.chat),
       catalog,

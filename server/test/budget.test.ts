@@ -123,6 +123,34 @@ describe('the ledger', () => {
     expect(ledger.totals.cost).toBeCloseTo(500 * INPUT + 40 * OUTPUT, 12);
   });
 
+  it('keeps what a deleted user’s reply cost in the instance’s spending', async () => {
+    const { url } = world.server;
+    const member = await newMember();
+    const before = await ledgerToday(url, world.admin.token, ', allUsers: true');
+    world.fake.script({
+      text: 'z'.repeat(300),
+      chunkSize: 30,
+      usage: { input: 700 },
+      hangAfterDeltas: 3,
+    });
+    const conversation = await createConversation(url, member.token);
+    await sendMessage(url, member.token, { conversationId: conversation.id, content: 'go' });
+    await expect.poll(() => world.fake.requests.length).toBe(1);
+    await new Promise((r) => setTimeout(r, 200));
+    const deleted = await gql(
+      url,
+      'mutation($id: ID!) { deleteUser(id: $id) }',
+      { id: member.id },
+      { token: world.admin.token },
+    );
+    expect(deleted.errors).toBeUndefined();
+    expect(world.fake.requests[0]!.disconnected).toBe(true);
+    const after = await ledgerToday(url, world.admin.token, ', allUsers: true');
+    expect(after.totals.calls - before.totals.calls).toBe(1);
+    expect(after.totals.inputTokens - before.totals.inputTokens).toBe(700);
+    expect(after.totals.outputTokens - before.totals.outputTokens).toBe(30); // 90 characters
+  });
+
   it('bills nothing for a call the upstream refused before it started', async () => {
     const member = await newMember();
     world.fake.script({ httpError: { status: 529 }, times: Infinity });

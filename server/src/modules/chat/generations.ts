@@ -37,6 +37,12 @@ export class Generations {
     await Promise.all(running.map((g) => g.stop('user')));
   }
 
+  /** Stops every reply a user's messages started (before deleting the user). */
+  async stopForUser(userId: number): Promise<void> {
+    const running = [...this.#byMessage.values()].filter((g) => g.request.userId === userId);
+    await Promise.all(running.map((g) => g.stop('user')));
+  }
+
   /** On shutdown: stops every reply and waits until each is stored. */
   async stopAll(): Promise<void> {
     await Promise.all([...this.#byMessage.values()].map((g) => g.stop('shutdown')));

@@ -3,6 +3,7 @@ import { badInput, conflict, notFound } from '../../errors.ts';
 import { requireAdmin, type Viewer } from '../../viewer.ts';
 import { checkPasswordPolicy, hashPassword } from '../auth/passwords.ts';
 import { revokeSessions } from '../auth/sessions.ts';
+import type { Generations } from '../chat/generations.ts';
 import { User } from './user.entity.ts';
 
 export type NewUser = { username: string; email: string; password: string; isAdmin: boolean };
@@ -39,7 +40,11 @@ function checkEmail(email: string): string {
 }
 
 export class UsersService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    /** Replies being written, stopped before their author's account goes. */
+    private readonly generations?: Generations,
+  ) {}
 
   async list(viewer: Viewer | null, page: UserPage): Promise<User[]> {
     requireAdmin(viewer);
@@ -95,6 +100,10 @@ export class UsersService {
 
   async delete(viewer: Viewer | null, id: number): Promise<number> {
     requireAdmin(viewer);
+    await this.#keepAnAdmin(await this.#find(id));
+    // Their replies stop and are charged while the account exists, so the instance's spending
+    // (which outlives the account in the ledger) keeps what they cost.
+    await this.generations?.stopForUser(id);
     await this.em.transactional(async (em) => {
       const users = new UsersService(em);
       const user = await users.#find(id);
