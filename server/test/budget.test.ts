@@ -380,10 +380,12 @@ describe('alerts', () => {
       expect(received[2].spent).toBeCloseTo(0.0036, 10);
       const history = await gql(
         url,
-        '{ budgetAlertHistory(first: 10) { edges { node { threshold } } } }',
+        '{ budgetAlertHistory(first: 10) { edges { node { threshold at } } } }',
         {},
         { token: member.token },
       );
+      const stored = history.data!.budgetAlertHistory.edges.map((e: any) => e.node);
+      expect(Math.abs(Date.parse(stored[0].at) - Date.now())).toBeLessThan(60_000);
       expect(history.data!.budgetAlertHistory.edges.map((e: any) => e.node.threshold)).toEqual([
         100, 80, 50,
       ]);

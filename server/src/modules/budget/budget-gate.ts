@@ -32,7 +32,6 @@ export type GateDependencies = {
   timeZone: string;
   /** Current limits; cached by the caller, invalidated when they change. */
   limits(userId: number | null): Promise<AccountLimits>;
-  now?: () => Date;
 };
 
 const GLOBAL = 'global';
@@ -52,7 +51,7 @@ export class BudgetGate {
   constructor(private readonly deps: GateDependencies) {}
 
   now(): Date {
-    return this.deps.now?.() ?? new Date();
+    return new Date();
   }
 
   today(): string {
@@ -178,11 +177,11 @@ export class BudgetGate {
    * moves it from the reservation's hold into the accounts' spending.
    */
   async charge(
-    reservation: Reservation | null,
+    reservation: Reservation,
     charge: Omit<Charge, 'day'>,
     write: (tx: EntityManager) => Promise<void>,
-  ): Promise<string> {
-    return await this.#serially(async () => {
+  ): Promise<void> {
+    await this.#serially(async () => {
       const day = this.today();
       await this.deps.orm.em.fork().transactional(async (tx) => {
         await write(tx);
@@ -191,13 +190,12 @@ export class BudgetGate {
       for (const key of [accountKey(charge.userId), GLOBAL]) {
         const account = this.#accounts.get(key);
         if (!account) continue;
-        if (reservation) account.holds.set(reservation.id, reservation.base);
+        account.holds.set(reservation.id, reservation.base);
         // A charge after midnight belongs to a window not loaded yet: its load will read it.
         if (account.day !== day) continue;
         account.dailySpent += charge.costNanos;
         account.monthlySpent += charge.costNanos;
       }
-      return day;
     });
   }
 
