@@ -17,6 +17,7 @@ import { readMcpConfig } from './modules/mcp/config-file.ts';
 import { McpManager } from './modules/mcp/mcp-manager.ts';
 import { failInterruptedReplies } from './modules/chat/recovery.ts';
 import { ModelCatalog } from './modules/models/models.service.ts';
+import { inCurrency } from './modules/models/pricing.ts';
 import { clientBuildDir, version } from './paths.ts';
 import { createPubSub } from './pubsub.ts';
 import { attachWebSocket } from './websocket.ts';
@@ -141,7 +142,7 @@ export function buildApp(config: Config, options: { clientDir?: string } = {}): 
       };
       const money = {
         currency: config.cost.currency,
-        fromUsd: (usd: number) => usd * config.cost.usdRate,
+        fromUsd: (usd: number) => inCurrency(usd, config.cost.usdRate),
       };
       const appInfo = {
         version,

@@ -167,10 +167,11 @@ describe('conversations', () => {
     expect(result.data!.models).toContainEqual({
       id: 'claude-sonnet-5-5',
       displayName: 'Claude Sonnet 5.5',
-      inputPrice: 2 * 0.86,
-      outputPrice: 10 * 0.86,
-      cacheWritePrice: 2.5 * 0.86,
-      cacheReadPrice: 0.1 * 0.86,
+      // $2, $10, $2.50 and $0.10 at 0.86 EUR per dollar, as people write them (no float noise).
+      inputPrice: 1.72,
+      outputPrice: 8.6,
+      cacheWritePrice: 2.15,
+      cacheReadPrice: 0.086,
     });
   });
 });

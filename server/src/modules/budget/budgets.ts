@@ -2,7 +2,13 @@ import type { MikroORM } from '@mikro-orm/sqlite';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import type { PubSub } from '../../pubsub.ts';
-import { nanosPerToken, NANOS_PER_USD, ratesFor, type ModelPrice } from '../models/pricing.ts';
+import {
+  inCurrency,
+  nanosPerToken,
+  NANOS_PER_USD,
+  ratesFor,
+  type ModelPrice,
+} from '../models/pricing.ts';
 import { PastUsage } from '../usage/past-usage.ts';
 import { AlertCenter } from './alerts.ts';
 import {
@@ -84,7 +90,7 @@ export class Budgets {
   }
 
   fromNanos(nanos: number): number {
-    return (nanos / NANOS_PER_USD) * this.#usdRate;
+    return inCurrency(nanos / NANOS_PER_USD, this.#usdRate);
   }
 
   toNanos(amount: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callCostNanos, nanosPerToken, type ModelPrice } from './pricing.ts';
+import { callCostNanos, inCurrency, nanosPerToken, type ModelPrice } from './pricing.ts';
 
 const sonnet: ModelPrice = {
   displayName: 'Sonnet',
@@ -61,5 +61,11 @@ describe('pricing', () => {
     const long = { ...short, cacheReadTokens: 1 };
     expect(callCostNanos(haiku, short)).toBe(100_000 * 100 + 1_000 * 500);
     expect(callCostNanos(haiku, long)).toBe(100_000 * 200 + 1_000 * 750 + 20);
+  });
+
+  it('shows dollars in the configured currency without float noise', () => {
+    expect((1_602_000 / 1e9) * 0.86).not.toBe(0.00137772);
+    expect(inCurrency(1_602_000 / 1e9, 0.86)).toBe(0.00137772);
+    expect(inCurrency(2, 0.86)).toBe(1.72);
   });
 });

@@ -73,3 +73,10 @@ export const addUsage = (a: Usage, b: Usage): Usage => ({
 });
 
 export const NANOS_PER_USD = 1e9;
+
+/**
+ * Dollars in the configured currency, rounded to 12 decimals: far below any coin, and scripts
+ * read 0.00137772 rather than the float noise 0.0013777199999999998.
+ */
+export const inCurrency = (usd: number, usdRate: number): number =>
+  Math.round(usd * usdRate * 1e12) / 1e12;
